@@ -1,0 +1,40 @@
+# The README's commands. Each target is a few lines; logic lives in Python (scripts/, hooks/).
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test browser lint translations stamp new-page bench clean
+
+$(STAMP): requirements.txt package.json package-lock.json
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: install        ## live-reloading site at http://127.0.0.1:8000/
+	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install        ## the site in site/, as deployed
+	$(PY) -m mkdocs build --strict
+
+browser: install      ## a Chromium for diagrams and browser tests (Playwright's, else the system's)
+	$(PY) scripts/ensure_browser.py
+
+test: browser         ## everything: unit, built site, browser, quality gates
+	$(PY) -m pytest
+
+translations: install ## list outdated, missing and untranslated pages
+	$(PY) hooks/translations.py status
+
+stamp: install        ## mark a translation as current: make stamp PAGE=ru/problems/missing-parcel.md
+	$(PY) hooks/translations.py stamp $(PAGE)
+
+new-page: install     ## create a page in every language: make new-page PAGE=problems/late-refund
+	$(PY) scripts/new_page.py $(PAGE)
+
+clean:
+	rm -rf site .cache .pytest_cache test-output

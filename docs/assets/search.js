@@ -1,0 +1,125 @@
+/* Site search in Material's search box, backed by Pagefind (one index per language).
+   Nothing loads until the reader types: then only pagefind.js and the chunks the query needs.
+   Keys: "/" or "s" opens the search, arrows move through results, Enter opens, Esc closes. */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-site-search]");
+  var toggle = document.getElementById("__search");
+  if (!box || !toggle) return;
+  var input = box.querySelector("[data-search-input]");
+  var list = box.querySelector("[data-search-results]");
+  var meta = box.querySelector("[data-search-meta]");
+  var strings = JSON.parse(document.getElementById("ui-strings").textContent);
+  var pagefind = null;
+  var latest = 0;
+
+  function open() {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.focus();
+  }
+  function close() {
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    input.blur();
+  }
+  function editable(el) {
+    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+  function load() {
+    if (!pagefind) {
+      var url = new URL(box.dataset.pagefindUrl, location.href).href;
+      var base = new URL(box.dataset.baseUrl, location.href).pathname;
+      pagefind = import(url).then(function (module) {
+        return module.options({ baseUrl: base, excerptLength: 22 }).then(function () { return module; });
+      });
+    }
+    return pagefind;
+  }
+  function escape(text) {
+    var div = document.createElement("div");
+    div.textContent = text;
+    return div.innerHTML;
+  }
+  function render(items) {
+    meta.textContent = items.length === 0 ? strings.search_none
+      : items.length === 1 ? strings.search_one
+      : strings.search_many.replace("{n}", items.length);
+    list.innerHTML = items.map(function (item) {
+      return '<li class="md-search-result__item"><a href="' + item.url + '" class="md-search-result__link">' +
+        '<article class="md-search-result__article md-typeset"><h1>' + escape(item.meta.title || item.url) + "</h1>" +
+        "<p>" + item.excerpt + "</p></article></a></li>";
+    }).join("");
+  }
+  function search() {
+    var query = input.value.trim();
+    var ticket = ++latest;
+    if (query.length < 2) {
+      list.innerHTML = "";
+      meta.textContent = strings.search_idle;
+      return;
+    }
+    load().then(function (module) {
+      return module.search(query);
+    }).then(function (result) {
+      if (ticket !== latest || !result) return null;
+      return Promise.all(result.results.slice(0, 10).map(function (r) { return r.data(); }));
+    }).then(function (items) {
+      if (items && ticket === latest) render(items);
+    }).catch(function () {
+      meta.textContent = strings.search_error;
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(search, 150);
+  });
+  input.addEventListener("keyup", function (ev) {
+    if (ev.key && ev.key.length > 1) return; /* arrows, Enter, Esc handled below */
+    clearTimeout(timer);
+    timer = setTimeout(search, 150);
+  });
+  box.querySelector("form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var first = links()[0];
+    if (first) location.href = first.href;
+  });
+  box.querySelector("form").addEventListener("reset", function () {
+    setTimeout(function () { search(); close(); }, 0);
+  });
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) setTimeout(function () { input.focus(); }, 50);
+  });
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var active = document.activeElement;
+    if (!toggle.checked) {
+      if ((ev.key === "/" || ev.key === "s" || ev.key === "S") && !editable(active)) {
+        ev.preventDefault();
+        open();
+      }
+      return;
+    }
+    var all = links();
+    var index = all.indexOf(active);
+    if (ev.key === "Escape") {
+      ev.preventDefault();
+      close();
+    } else if (ev.key === "ArrowDown") {
+      ev.preventDefault();
+      if (all.length) all[Math.min(index + 1, all.length - 1)].focus();
+    } else if (ev.key === "ArrowUp") {
+      ev.preventDefault();
+      if (index <= 0) input.focus();
+      else all[index - 1].focus();
+    }
+  });
+})();

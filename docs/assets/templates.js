@@ -1,0 +1,50 @@
+/* Message templates (hooks/templates.py): fill-in fields and an exact copy button.
+   What the reader types stays in the page: nothing is sent, nothing is stored. */
+(function () {
+  "use strict";
+
+  function setup(block) {
+    var fields = block.querySelector(".tpl__fields");
+    var actions = block.querySelector(".tpl__actions");
+    var code = block.querySelector(".tpl__text code");
+    var button = block.querySelector(".tpl__copy");
+    var status = block.querySelector(".tpl__status");
+    if (!fields || !code || !button) return;
+
+    block.querySelectorAll("input[data-field]").forEach(function (input) {
+      var update = function () {
+        var value = input.value.trim();
+        block.querySelectorAll('.tpl__ph[data-field="' + input.dataset.field + '"]').forEach(function (span) {
+          span.textContent = value || span.dataset.empty;
+          span.classList.toggle("tpl__ph--filled", Boolean(value));
+        });
+      };
+      input.addEventListener("input", update);
+      input.addEventListener("change", update);
+      update();
+    });
+
+    button.addEventListener("click", function () {
+      var text = code.textContent;
+      var done = function () { status.textContent = button.dataset.copied; };
+      var failed = function () {
+        status.textContent = button.dataset.failed;
+        var range = document.createRange();
+        range.selectNodeContents(code);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, failed);
+      } else {
+        failed();
+      }
+    });
+
+    fields.hidden = false;
+    actions.hidden = false;
+  }
+
+  document.querySelectorAll("[data-template]").forEach(setup);
+})();

@@ -1,0 +1,101 @@
+"""Small helpers shared by the hooks: page language, interface strings, fenced blocks.
+
+Not a hook itself (it is not listed in mkdocs.yml). Everything here is a pure function.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+STRINGS_FILE = Path(__file__).with_name("strings.yml")
+
+FENCE_OPEN = re.compile(r"^(?P<indent>[ ]{0,3})(?P<fence>`{3,}|~{3,})[ ]*(?P<info>[^`\n]*)$")
+
+
+@dataclass
+class Fence:
+    """A fenced code block: `start` and `end` are 0-based line indexes of its fence lines."""
+
+    start: int
+    end: int
+    info: str
+    body: str
+
+    @property
+    def lang(self) -> str:
+        info = self.info.strip().lstrip("{").strip()
+        return info.split()[0].lstrip(".") if info else ""
+
+
+def find_fences(markdown: str) -> list[Fence]:
+    """Return the top-level fenced code blocks of a Markdown text, in order."""
+    lines = markdown.split("\n")
+    fences: list[Fence] = []
+    i = 0
+    while i < len(lines):
+        m = FENCE_OPEN.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        marker = m.group("fence")
+        closing = re.compile(r"^[ ]{0,3}" + re.escape(marker[0]) + "{" + str(len(marker)) + r",}[ ]*$")
+        j = i + 1
+        while j < len(lines) and not closing.match(lines[j]):
+            j += 1
+        fences.append(Fence(i, j, m.group("info"), "\n".join(lines[i + 1 : j])))
+        i = j + 1
+    return fences
+
+
+def replace_fences(markdown: str, lang: str, render) -> str:
+    """Replace every fence whose language is `lang` with `render(fence)` (a string)."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    cursor = 0
+    for fence in find_fences(markdown):
+        if fence.lang != lang:
+            continue
+        out.extend(lines[cursor : fence.start])
+        out.append(render(fence))
+        cursor = fence.end + 1
+    out.extend(lines[cursor:])
+    return "\n".join(out)
+
+
+@functools.lru_cache(maxsize=None)
+def _all_strings(path: str, mtime: float) -> dict:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def strings(lang: str) -> dict:
+    """The site's own interface strings for a language (hooks/strings.yml), English as base."""
+    data = _all_strings(str(STRINGS_FILE), STRINGS_FILE.stat().st_mtime)
+    merged = dict(data["en"])
+    merged.update(data.get(lang, {}))
+    return merged
+
+
+def build_language(config) -> str:
+    """The language of the build in progress (mkdocs-static-i18n sets theme.language per build)."""
+    return config.theme["language"]
+
+
+def source_path(page) -> str:
+    """The page's source file as a contributor sees it, e.g. docs/ru/problems/missing-parcel.md."""
+    return f"docs/{page.file.src_uri}"
+
+
+def is_nested_language_build(config) -> bool:
+    """True while mkdocs-static-i18n builds one of the non-default languages.
+
+    The i18n plugin builds the other languages from inside the default build's on_post_build;
+    site-wide steps (search index, root 404 page) must run once, after the last of them.
+    """
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and getattr(i18n, "building", False))

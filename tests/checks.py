@@ -1,0 +1,171 @@
+"""Checks over a built site. Pure functions over files and strings: each returns a list of
+problems (empty when all is well), each problem naming the built file. Tests run them on the
+real build and on broken input, so that every check is proved to catch its fault."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+LANGUAGES = ("en", "ru", "zh")
+ASSET_ATTRS = {
+    "script": ["src"],
+    "link": ["href"],
+    "img": ["src", "srcset"],
+    "iframe": ["src"],
+    "source": ["src", "srcset"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "image": ["href", "xlink:href"],
+    "use": ["href", "xlink:href"],
+}
+CSS_EXTERNAL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.I)
+PHONE = re.compile(r"(?<![\w/.-])\+?\(?\d[\d\s().\-]{8,}\d(?![\w/])")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z_][A-Za-z0-9_]{1,30}\b")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def rel(site: Path, path: Path) -> str:
+    return path.relative_to(site).as_posix()
+
+
+# --- internal links and anchors -------------------------------------------------------------
+
+def target_file(site: Path, page: Path, href: str, base_path: str) -> tuple[Path | None, str]:
+    """The built file an internal href points to, and its fragment (None if not internal)."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "javascript:")):
+        return None, ""
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        if not path.startswith(base_path):
+            return site / "__outside_base_path__", parts.fragment
+        target = site / path[len(base_path) :]
+    elif path:
+        target = (page.parent / path).resolve()
+    else:
+        target = page
+    if target.is_dir() or path.endswith("/"):
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def broken_links(site: Path, base_path: str) -> list[str]:
+    problems = []
+    ids_cache: dict[Path, set[str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        if "pagefind" in page.parts:
+            continue
+        doc = soup(page)
+        for a in doc.find_all("a", href=True):
+            target, fragment = target_file(site, page, a["href"], base_path)
+            if target is None:
+                continue
+            if not target.exists():
+                problems.append(f"{rel(site, page)}: link to '{a['href']}' has no target")
+                continue
+            if fragment and target.suffix == ".html":
+                if target not in ids_cache:
+                    ids_cache[target] = {el["id"] for el in soup(target).find_all(id=True)}
+                if fragment not in ids_cache[target]:
+                    problems.append(f"{rel(site, page)}: link to '{a['href']}': no element with id '{fragment}'")
+    return problems
+
+
+# --- languages -------------------------------------------------------------------------------
+
+def expected_language(site: Path, page: Path) -> str:
+    first = page.relative_to(site).parts[0]
+    return first if first in LANGUAGES[1:] else "en"
+
+
+def wrong_html_lang(site: Path) -> list[str]:
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        if "pagefind" in page.parts or page == site / "404.html":
+            continue
+        lang = (soup(page).html or {}).get("lang", "")
+        if lang.split("-")[0] != expected_language(site, page):
+            problems.append(f"{rel(site, page)}: <html lang='{lang}'>, expected '{expected_language(site, page)}'")
+    return problems
+
+
+# --- third-party requests ----------------------------------------------------------------------
+
+def external_asset_refs_in_html(name: str, text: str) -> list[str]:
+    problems = []
+    doc = BeautifulSoup(text, "html.parser")
+    for tag, attrs in ASSET_ATTRS.items():
+        for el in doc.find_all(tag):
+            if tag == "link" and not set(el.get("rel", [])) & {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "icon", "manifest"}:
+                continue
+            for attr in attrs:
+                value = el.get(attr)
+                if value and re.match(r"^\s*(https?:)?//", value):
+                    problems.append(f"{name}: <{tag} {attr}='{value}'> loads from another host")
+    for style in doc.find_all("style"):
+        problems += [f"{name}: <style> loads {url}" for url in CSS_EXTERNAL.findall(style.get_text())]
+    for el in doc.find_all(style=True):
+        problems += [f"{name}: style attribute loads {url}" for url in CSS_EXTERNAL.findall(el["style"])]
+    return problems
+
+
+def external_asset_refs(site: Path) -> list[str]:
+    problems = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix == ".html":
+            problems += external_asset_refs_in_html(rel(site, path), path.read_text(encoding="utf-8"))
+        elif path.suffix == ".css":
+            text = path.read_text(encoding="utf-8", errors="replace")
+            problems += [f"{rel(site, path)}: loads {url}" for url in CSS_EXTERNAL.findall(text)]
+    return problems
+
+
+# --- contact facts -------------------------------------------------------------------------------
+
+def allowed_contacts(facts: dict[str, dict]) -> dict[str, set[str]]:
+    phones, emails, handles = set(), set(), set()
+    for fact in facts.values():
+        if fact["kind"] == "phone":
+            phones.add(re.sub(r"\D", "", fact["value"]))
+        elif fact["kind"] == "email":
+            emails.add(fact["value"].lower())
+        elif fact["kind"] == "handle":
+            handles.add(fact["value"].lower())
+    return {"phone": phones, "email": emails, "handle": handles}
+
+
+def visible_text(doc: BeautifulSoup) -> str:
+    for el in doc(["script", "style", "svg"]):
+        el.decompose()
+    return doc.get_text(" ")
+
+
+def unlisted_contacts(name: str, html_text: str, allowed: dict[str, set[str]]) -> list[str]:
+    """Phone numbers, e-mail addresses and @handles on a page that are not registry values."""
+    doc = BeautifulSoup(html_text, "html.parser")
+    hrefs = [a["href"] for a in doc.find_all("a", href=True)]
+    text = visible_text(doc)
+    problems = []
+    for match in PHONE.findall(text) + [h[4:] for h in hrefs if h.startswith("tel:")]:
+        digits = re.sub(r"\D", "", match)
+        if len(digits) >= 10 and not any(digits == p or p.endswith(digits) for p in allowed["phone"]):
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", match.strip()):
+                continue
+            problems.append(f"{name}: phone number '{match.strip()}' is not in data/facts.yml")
+    for match in EMAIL.findall(text) + [h[7:].split("?")[0] for h in hrefs if h.startswith("mailto:")]:
+        if match.lower() not in allowed["email"]:
+            problems.append(f"{name}: e-mail address '{match}' is not in data/facts.yml")
+    for match in HANDLE.findall(text):
+        if match.lower() not in allowed["handle"]:
+            problems.append(f"{name}: handle '{match}' is not in data/facts.yml")
+    return problems

@@ -1,0 +1,48 @@
+"""Message templates become fields plus a text block whose text is exactly the template."""
+
+import html
+import re
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+import templates as T
+
+TEXT = "Hello,\n\nOrder [Order number] arrived on [Date] <broken> & wet.\nOrder [Order number] again."
+
+
+def text_of(rendered: str) -> str:
+    code = re.search(r"<code>(.*)</code>", rendered, re.S).group(1)
+    return html.unescape(re.sub(r"<[^>]+>", "", code))
+
+
+def test_placeholders_in_order_without_duplicates():
+    assert T.placeholders(TEXT) == ["Order number", "Date"]
+
+
+def test_text_block_is_exactly_the_template():
+    rendered = T.render_template(TEXT, 1, "en")
+    assert text_of(rendered) == TEXT
+
+
+def test_one_field_per_distinct_placeholder_with_a_label():
+    rendered = T.render_template(TEXT, 3, "ru")
+    assert rendered.count("<input ") == 2
+    assert '<label for="tpl3-f1">Order number</label>' in rendered
+    assert rendered.count('data-field="tpl3-f1"') == 3  # the input and two spans
+    assert "Заполните поля" in rendered
+
+
+def test_rendered_block_has_no_blank_line():
+    assert "\n" not in T.render_template(TEXT, 1, "en")
+
+
+def test_markdown_fences_are_replaced_and_others_kept():
+    md = "Intro\n\n```template\nHi [Name]\n```\n\n```python\nx = [1]\n```\n"
+    out = T.transform(md, "docs/en/t.md", "en")
+    assert 'data-template' in out and "```python\nx = [1]\n```" in out
+
+
+def test_empty_template_names_file_and_line():
+    with pytest.raises(PluginError, match=r"docs/zh/templates.md:3: this template is empty"):
+        T.transform("a\n\n```template\n\n```\n", "docs/zh/templates.md", "zh")
