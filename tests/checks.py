@@ -25,7 +25,7 @@ ASSET_ATTRS = {
     "use": ["href", "xlink:href"],
 }
 CSS_EXTERNAL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.I)
-PHONE = re.compile(r"(?<![\w/.-])\+?\(?\d[\d\s().\-]{8,}\d(?![\w/])")
+PHONE = re.compile(r"(?<![\w/.=?&#-])\+?\(?\d[\d \t().\-]{8,}\d(?![\w/])")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z_][A-Za-z0-9_]{1,30}\b")
 
@@ -147,7 +147,7 @@ def allowed_contacts(facts: dict[str, dict]) -> dict[str, set[str]]:
 def visible_text(doc: BeautifulSoup) -> str:
     for el in doc(["script", "style", "svg"]):
         el.decompose()
-    return doc.get_text(" ")
+    return doc.get_text("\n")
 
 
 def unlisted_contacts(name: str, html_text: str, allowed: dict[str, set[str]]) -> list[str]:

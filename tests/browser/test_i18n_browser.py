@@ -1,0 +1,43 @@
+"""In Chromium: every language loads, the switcher keeps the page, nothing leaves the site,
+and a missing /ru/ or /zh/ address shows the 404 page in that language."""
+
+import pytest
+
+PAGES = ["", "problems/missing-parcel/", "checklists/buyer/"]
+NAMES = {"en": "English", "ru": "Русский", "zh": "简体中文"}
+PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
+
+
+def switch_language(page, name):
+    page.locator(".md-header__option .md-select").first.hover()
+    page.get_by_role("link", name=name).first.click()
+    page.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("start", ["en", "ru", "zh"])
+def test_switcher_lands_on_the_same_page(server, context, page, start, path):
+    page.goto(server + PREFIX[start] + path)
+    assert page.locator("html").get_attribute("lang") == start
+    for target in ("en", "ru", "zh"):
+        if target == start:
+            continue
+        switch_language(page, NAMES[target])
+        assert page.url == server + PREFIX[target] + path
+        assert page.locator("html").get_attribute("lang") == target
+        page.goto(server + PREFIX[start] + path)
+    assert context.recorder.external == []
+    assert context.recorder.console_errors == []
+
+
+@pytest.mark.parametrize(
+    "lang, heading",
+    [("ru", "Страница не найдена"), ("zh", "找不到页面"), ("en", "Page not found")],
+)
+def test_missing_address_shows_404_in_its_language(server, context, page, lang, heading):
+    response = page.goto(server + PREFIX[lang] + "no/such/page/")
+    assert response.status == 404
+    page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+    assert page.locator("h1").first.inner_text() == heading
+    assert page.url == server + PREFIX[lang] + "no/such/page/"
+    assert context.recorder.external == []
