@@ -82,6 +82,13 @@ def outdated_notice(lang: str, english_url: str) -> str:
     )
 
 
+def after_title(markdown: str, block: str) -> str:
+    """Insert a Markdown block after the page's H1 (MkDocs takes the title from a leading H1)."""
+    m = re.search(r"^# .*\n", markdown, re.M)
+    at = m.end() if m else 0
+    return markdown[:at] + "\n" + block + markdown[at:]
+
+
 def stamp(path: Path, docs: Path = DOCS) -> None:
     """Write the current English fingerprint into a translation's front matter."""
     rel = path.relative_to(docs).as_posix().split("/", 1)[1]
@@ -109,8 +116,8 @@ def on_page_markdown(markdown, page, config, files):
     if page_status(rel, lang) == "outdated":
         from mkdocs.utils import get_relative_url
 
-        english_url = get_relative_url(page.url.split("/", 1)[1] or ".", page.url)
-        markdown = outdated_notice(lang, english_url) + markdown
+        english_url = get_relative_url(page.url.split("/", 1)[1] or "./", page.url)
+        markdown = after_title(markdown, outdated_notice(lang, english_url))
     return markdown
 
 

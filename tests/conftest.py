@@ -9,48 +9,18 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import subprocess
 import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-OUTPUT = ROOT / "test-output"  # screenshots and PDFs for reviewers
-LANGUAGES = ("en", "ru", "zh")
-
-
-def _site_url() -> str:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    return config["site_url"]
-
-
-SITE_URL = _site_url()
-BASE_PATH = urlsplit(SITE_URL).path  # e.g. /guide/
-
-
-def build_site(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` for a project folder; return the finished process."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        timeout=900,
-    )
+from support import BASE_PATH, OUTPUT, build_site  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -65,15 +35,6 @@ def site(build) -> Path:
     result, site_dir = build
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
-
-
-def html_pages(site_dir: Path) -> list[Path]:
-    return sorted(p for p in site_dir.rglob("*.html") if "pagefind" not in p.parts)
-
-
-def page_language(site_dir: Path, page: Path) -> str:
-    first = page.relative_to(site_dir).parts[0]
-    return first if first in LANGUAGES[1:] else "en"
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

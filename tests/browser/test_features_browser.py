@@ -1,0 +1,196 @@
+"""In Chromium, every language: diagrams render as SVG with their labels as text (with and
+without JavaScript), templates copy exactly what the reader filled in, checklists print on
+one A4 and one Letter page with visible boxes and remember ticks."""
+
+import io
+import re
+
+import pytest
+from support import LANGUAGES, ROOT
+from pypdf import PdfReader
+
+from _common import find_fences
+from diagrams import parse_flowchart
+from templates import PLACEHOLDER
+
+PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
+
+
+def sources_with(lang_fence: str) -> list[str]:
+    docs = ROOT / "docs" / "en"
+    return sorted(
+        p.relative_to(docs).with_suffix("").as_posix()
+        for p in docs.rglob("*.md")
+        if any(f.lang == lang_fence for f in find_fences(p.read_text(encoding="utf-8")))
+    )
+
+
+def fences(lang: str, page: str, kind: str):
+    text = (ROOT / "docs" / lang / f"{page}.md").read_text(encoding="utf-8")
+    return [f for f in find_fences(text) if f.lang == kind]
+
+
+def url_of(server, lang, page):
+    return server + PREFIX[lang] + ("" if page == "index" else page + "/")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+DIAGRAM_PAGES = sources_with("mermaid")
+CHECKLISTS = sorted(p.relative_to(ROOT / "docs" / "en").with_suffix("").as_posix() for p in (ROOT / "docs" / "en" / "checklists").glob("*.md"))
+
+
+def test_the_guide_has_its_diagrams_and_checklists():
+    assert {"choose-a-channel", "problems/missing-parcel", "escalation/escalation-path"} <= set(DIAGRAM_PAGES)
+    assert {"checklists/buyer", "checklists/seller", "checklists/support-agent", "checklists/before-you-call"} <= set(CHECKLISTS)
+
+
+# --- diagrams ---------------------------------------------------------------------------------
+
+def check_diagrams(page, lang, path):
+    expected = fences(lang, path, "mermaid")
+    figures = page.locator("figure.diagram")
+    assert figures.count() == len(expected)
+    for n, fence in enumerate(expected):
+        figure = figures.nth(n)
+        svg_text = squash(figure.locator("svg").first.text_content())
+        steps = figure.locator(".diagram__steps").text_content()
+        for label in parse_flowchart(fence.body).labels.values():
+            assert squash(label) in svg_text, f"{lang}/{path}: '{label}' is not text in the SVG"
+            assert label in steps, f"{lang}/{path}: '{label}' is missing from the text version"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", DIAGRAM_PAGES)
+def test_diagrams_render_with_labels_as_text(server, context, page, output_dir, lang, path):
+    page.goto(url_of(server, lang, path))
+    check_diagrams(page, lang, path)
+    assert context.recorder.external == []
+    assert context.recorder.console_errors == []
+    if path == "problems/missing-parcel":
+        page.locator("figure.diagram").first.screenshot(path=str(output_dir / f"diagram-{lang}.png"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_diagrams_need_no_javascript(server, browser, lang):
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        for path in DIAGRAM_PAGES:
+            page.goto(url_of(server, lang, path))
+            check_diagrams(page, lang, path)
+            assert page.locator("script[src*=mermaid]").count() == 0
+    finally:
+        ctx.close()
+
+
+def test_diagram_check_catches_a_missing_label(server, page):
+    page.goto(url_of(server, "en", "problems/missing-parcel"))
+    page.evaluate("document.querySelectorAll('figure.diagram svg .node').forEach(n => n.remove())")
+    with pytest.raises(AssertionError, match="is not text in the SVG"):
+        check_diagrams(page, "en", "problems/missing-parcel")
+
+
+# --- templates --------------------------------------------------------------------------------
+
+SAMPLE = {"en": "Value {n}", "ru": "Значение {n}", "zh": "内容{n}"}
+
+
+def expected_text(template: str, values: dict[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or m.group(0), template.strip("\n"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_copy_puts_exactly_the_filled_template_on_the_clipboard(server, browser, lang):
+    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = ctx.new_page()
+        page.goto(url_of(server, lang, "templates"))
+        sources = fences(lang, "templates", "template")
+        blocks = page.locator("[data-template]")
+        assert blocks.count() == len(sources) >= 7
+        for n, fence in enumerate(sources):
+            block = blocks.nth(n)
+            names = list(dict.fromkeys(PLACEHOLDER.findall(fence.body)))
+            values = {}
+            for k, name in enumerate(names):
+                if k == len(names) - 1 and k > 0:
+                    continue  # leave the last field empty: its placeholder stays marked
+                values[name] = SAMPLE[lang].format(n=k + 1)
+                field = block.get_by_label(name, exact=True)
+                field.fill(values[name])
+                field.dispatch_event("input")
+            block.locator(".tpl__copy").click()
+            page.wait_for_function("el => el.textContent !== ''", arg=block.locator(".tpl__status").element_handle())
+            copied = page.evaluate("navigator.clipboard.readText()")
+            assert copied == expected_text(fence.body, values), f"{lang}/templates.md template {n + 1}"
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_javascript_a_template_is_plain_text(server, browser, lang):
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(url_of(server, lang, "templates"))
+        for n, fence in enumerate(fences(lang, "templates", "template")):
+            block = page.locator("[data-template]").nth(n)
+            assert block.locator("pre").inner_text() == fence.body.strip("\n")
+            assert not block.locator(".tpl__fields").is_visible()
+    finally:
+        ctx.close()
+
+
+# --- checklists -------------------------------------------------------------------------------
+
+def pdf_pages(page, size: str) -> int:
+    return len(PdfReader(io.BytesIO(page.pdf(format=size, print_background=True))).pages)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", CHECKLISTS)
+def test_checklist_prints_on_one_page_with_visible_boxes(server, page, output_dir, lang, path):
+    page.goto(url_of(server, lang, path))
+    page.emulate_media(media="print")
+    assert pdf_pages(page, "A4") == 1, f"{lang}/{path} spills onto a second A4 page"
+    assert pdf_pages(page, "Letter") == 1, f"{lang}/{path} spills onto a second Letter page"
+    boxes = page.locator(".task-list-indicator")
+    assert boxes.count() >= 8
+    style = boxes.first.evaluate(
+        "el => { const s = getComputedStyle(el, '::before');"
+        " return {w: parseFloat(s.borderTopWidth), c: s.borderTopColor, bg: s.backgroundColor, h: parseFloat(s.height)}; }"
+    )
+    assert style["w"] >= 1 and style["c"] == "rgb(0, 0, 0)" and style["h"] >= 8, style
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+    footer = page.locator(".print-footer")
+    assert footer.is_visible() and re.search(r"\d{4}-\d{2}-\d{2}", footer.inner_text())
+    assert page.locator("h1").first.is_visible()
+    if path == "checklists/buyer":
+        page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+        page.screenshot(path=str(output_dir / f"checklist-print-{lang}.png"), full_page=True)
+
+
+def test_one_page_check_catches_a_long_checklist(server, page):
+    page.goto(url_of(server, "en", "checklists/buyer"))
+    page.evaluate("const l = document.querySelector('.task-list'); for (let i = 0; i < 40; i++) l.append(l.lastElementChild.cloneNode(true));")
+    page.emulate_media(media="print")
+    assert pdf_pages(page, "A4") > 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_ticks_are_remembered_and_cleared(server, page, lang):
+    page.goto(url_of(server, lang, "checklists/before-you-call"))
+    boxes = page.get_by_role("checkbox")
+    for n in range(boxes.count()):
+        assert boxes.nth(n).evaluate("el => el.labels.length && el.labels[0].innerText.trim().length > 0")
+    page.locator(".task-list-text").nth(0).click()
+    page.locator(".task-list-text").nth(2).click()
+    page.reload()
+    boxes = page.get_by_role("checkbox")
+    assert [boxes.nth(n).is_checked() for n in range(3)] == [True, False, True]
+    page.locator("[data-checklist-clear]").click()
+    page.reload()
+    assert not any(page.get_by_role("checkbox").nth(n).is_checked() for n in range(3))
