@@ -28,6 +28,15 @@ def on_pre_build(config):
         State.pages = 0
 
 
+def weigh_title(html: str) -> str:
+    """Give the page title the highest search weight: a match in the title ranks first."""
+    return re.sub(r"<h1(?![^>]*data-pagefind-weight)", '<h1 data-pagefind-weight="10"', html, count=1)
+
+
+def on_page_content(html, page, config, files):
+    return weigh_title(html)
+
+
 def on_post_page(output, page, config):
     if "data-pagefind-body" in output:
         State.pages += 1
@@ -36,7 +45,7 @@ def on_post_page(output, page, config):
 
 def run_pagefind(site_dir: Path) -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind", "--exclude-selectors", ".headerlink"],
         capture_output=True,
         text=True,
     )

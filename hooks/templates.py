@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from _common import build_language, replace_fences, source_path, strings
 
-PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,60})\]")
+PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,120})\]")
 
 
 def placeholders(text: str) -> list[str]:
