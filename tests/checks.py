@@ -169,3 +169,19 @@ def unlisted_contacts(name: str, html_text: str, allowed: dict[str, set[str]]) -
         if match.lower() not in allowed["handle"]:
             problems.append(f"{name}: handle '{match}' is not in data/facts.yml")
     return problems
+
+
+# --- external links ------------------------------------------------------------------------------
+
+def bad_external_links(name: str, html_text: str, allowed_hosts: set[str]) -> list[str]:
+    """Links to another site must be https and go to an allowed host."""
+    problems = []
+    for a in BeautifulSoup(html_text, "html.parser").find_all("a", href=True):
+        parts = urlsplit(a["href"])
+        if parts.scheme not in ("http", "https") and not a["href"].startswith("//"):
+            continue
+        if parts.scheme != "https":
+            problems.append(f"{name}: link '{a['href']}' is not https")
+        elif parts.hostname not in allowed_hosts:
+            problems.append(f"{name}: link to '{parts.hostname}' ({a['href']}) is not an allowed host (data/allowed-hosts.yml)")
+    return problems

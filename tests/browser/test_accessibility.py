@@ -1,0 +1,40 @@
+"""axe-core finds no violation on any built page of any language, light and dark."""
+
+import pytest
+from support import ROOT, html_pages
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def run_axe(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {', '.join(str(n['target']) for n in v['nodes'][:3])}"
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violation_on_any_page(server, browser, site, scheme):
+    assert AXE.exists(), "run `npm ci` first"
+    ctx = browser.new_context(color_scheme=scheme)
+    page = ctx.new_page()
+    problems = []
+    try:
+        for path in html_pages(site):
+            rel = path.relative_to(site).as_posix()
+            if rel.endswith("404.html"):
+                continue
+            page.goto(server + rel.removesuffix("index.html"))
+            problems += [f"{rel} [{scheme}]: {v}" for v in run_axe(page)]
+    finally:
+        ctx.close()
+    print("\n".join(problems))
+    assert problems == []
+
+
+def test_axe_catches_an_unlabelled_checkbox(server, page):
+    page.goto(server + "checklists/buyer/")
+    page.evaluate("document.querySelectorAll('.task-list-text').forEach(t => t.remove())")
+    assert any(v.startswith("label ") for v in run_axe(page))
