@@ -91,6 +91,28 @@ def source_path(page) -> str:
     return f"docs/{page.file.src_uri}"
 
 
+def front_matter_lines(page) -> int:
+    """How many lines of the source file precede the Markdown MkDocs hands to the hooks.
+
+    MkDocs strips the YAML front matter, so a hook's line 1 is the file's line N + 1; error
+    messages add this to name the line a contributor sees in their editor.
+    """
+    try:
+        with open(page.file.abs_src_path, encoding="utf-8-sig") as source:
+            lines = source.read().split("\n")
+    except (OSError, TypeError):
+        return 0
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            index += 1
+            while index < len(lines) and not lines[index].strip():
+                index += 1  # MkDocs also drops the blank lines after the front matter
+            return index
+    return 0
+
+
 def is_nested_language_build(config) -> bool:
     """True while mkdocs-static-i18n builds one of the non-default languages.
 

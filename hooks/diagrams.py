@@ -28,7 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from _browser import launch
-from _common import ROOT, build_language, is_nested_language_build, replace_fences, source_path, strings
+from _common import ROOT, build_language, front_matter_lines, is_nested_language_build, replace_fences, source_path, strings
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
 
@@ -230,7 +230,7 @@ def svg_for(key: str, source: str) -> str | None:
     return svg
 
 
-def transform(markdown: str, origin: str, lang: str, page_url: str) -> str:
+def transform(markdown: str, origin: str, lang: str, page_url: str, offset: int = 0) -> str:
     counter = iter(range(1, 100))
 
     def render(fence) -> str:
@@ -241,7 +241,7 @@ def transform(markdown: str, origin: str, lang: str, page_url: str) -> str:
             svg = svg_for(key, fence.body)
         except DiagramError as exc:
             where = re.match(r"line (\d+): (.*)", str(exc), re.S)
-            line = fence.start + 1 + int(where.group(1)) if where else fence.start + 1
+            line = offset + fence.start + 1 + int(where.group(1)) if where else offset + fence.start + 1
             message = where.group(2) if where else str(exc)
             raise PluginError(f"{origin}:{line}: diagram syntax error: {message}") from None
         if svg is None:
@@ -264,7 +264,7 @@ def transform(markdown: str, origin: str, lang: str, page_url: str) -> str:
 def on_page_markdown(markdown, page, config, files):
     if "```mermaid" not in markdown:
         return markdown
-    return transform(markdown, source_path(page), build_language(config), page.url)
+    return transform(markdown, source_path(page), build_language(config), page.url, front_matter_lines(page))
 
 
 @event_priority(-200)

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from _common import ROOT, build_language, find_fences, source_path, strings
+from _common import ROOT, build_language, find_fences, front_matter_lines, source_path, strings
 
 REGISTRY = ROOT / "data" / "facts.yml"
 KINDS = {"phone", "email", "url", "handle"}
@@ -145,14 +145,16 @@ def facts_table(facts: dict[str, dict], lang: str) -> str:
     return "\n".join(rows)
 
 
-def resolve(markdown: str, facts: dict[str, dict], origin: str, lang: str = "en") -> str:
-    """Replace fact references. Inside fenced blocks a fact is plain text (no link)."""
+def resolve(markdown: str, facts: dict[str, dict], origin: str, lang: str = "en", offset: int = 0) -> str:
+    """Replace fact references. Inside fenced blocks a fact is plain text (no link).
+
+    `offset` is the number of source lines before `markdown` (front matter), for messages."""
     lines = markdown.split("\n")
     in_fence = set()
     for fence in find_fences(markdown):
         in_fence.update(range(fence.start, fence.end + 1))
     out = []
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=1 + offset):
         if "{fact" not in line:
             out.append(line)
             continue
@@ -171,7 +173,7 @@ def resolve(markdown: str, facts: dict[str, dict], origin: str, lang: str = "en"
                 )
             if m.group("form") == "fact-url":
                 return href(fact) or display(fact)
-            return display(fact) if (number - 1) in in_fence else render_markdown(fact)
+            return display(fact) if (number - 1 - offset) in in_fence else render_markdown(fact)
 
         line = REFERENCE.sub(replace, line)
         line = line.replace("{facts-checked}", facts_checked(facts).isoformat())
@@ -182,7 +184,7 @@ def resolve(markdown: str, facts: dict[str, dict], origin: str, lang: str = "en"
 
 
 def on_page_markdown(markdown, page, config, files):
-    return resolve(markdown, load_registry(), source_path(page), build_language(config))
+    return resolve(markdown, load_registry(), source_path(page), build_language(config), front_matter_lines(page))
 
 
 def on_page_context(context, page, config, nav):

@@ -12,7 +12,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from _common import build_language, replace_fences, source_path, strings
+from _common import build_language, front_matter_lines, replace_fences, source_path, strings
 
 PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,120})\]")
 
@@ -64,12 +64,12 @@ def render_template(text: str, index: int, lang: str) -> str:
     )
 
 
-def transform(markdown: str, origin: str, lang: str) -> str:
+def transform(markdown: str, origin: str, lang: str, offset: int = 0) -> str:
     counter = iter(range(1, 1000))
 
     def render(fence) -> str:
         if not fence.body.strip():
-            raise PluginError(f"{origin}:{fence.start + 1}: this template is empty")
+            raise PluginError(f"{origin}:{offset + fence.start + 1}: this template is empty")
         return "\n" + render_template(fence.body.strip("\n"), next(counter), lang) + "\n"
 
     return replace_fences(markdown, "template", render)
@@ -78,4 +78,4 @@ def transform(markdown: str, origin: str, lang: str) -> str:
 def on_page_markdown(markdown, page, config, files):
     if "```template" not in markdown:
         return markdown
-    return transform(markdown, source_path(page), build_language(config))
+    return transform(markdown, source_path(page), build_language(config), front_matter_lines(page))
