@@ -27,6 +27,12 @@ browser: install      ## a Chromium for diagrams and browser tests (Playwright's
 test: browser         ## everything: unit, built site, browser, quality gates
 	$(PY) -m pytest
 
+lint: install         ## ruff (lint and format), English spelling, translation structure
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m codespell docs/en hooks scripts tests docs/assets README.md CONTRIBUTING.md
+	$(PY) scripts/translation_structure.py
+
 translations: install ## list outdated, missing and untranslated pages
 	$(PY) hooks/translations.py status
 

@@ -68,7 +68,7 @@ def replace_fences(markdown: str, lang: str, render) -> str:
     return "\n".join(out)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _all_strings(path: str, mtime: float) -> dict:
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 

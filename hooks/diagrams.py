@@ -28,7 +28,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from _browser import launch
-from _common import ROOT, build_language, front_matter_lines, is_nested_language_build, replace_fences, source_path, strings
+from _common import (
+    ROOT,
+    build_language,
+    front_matter_lines,
+    is_nested_language_build,
+    replace_fences,
+    source_path,
+    strings,
+)
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
 
@@ -48,8 +56,20 @@ MERMAID_CONFIG = {
 HEADER = re.compile(r"^(flowchart|graph)\s+(TD|TB|BT|LR|RL)\s*;?$")
 EDGE = re.compile(r"\s*(?:-->|---|-\.->|==>)\s*(?:\|\s*(?P<label>[^|]*?)\s*\|\s*)?")
 NODE = re.compile(r"^(?P<id>[A-Za-z][A-Za-z0-9_]*)\s*(?P<shape>.*)$")
-SHAPES = [("((", "))"), ("([", "])"), ("[[", "]]"), ("[(", ")]"), ("{{", "}}"), ("[", "]"), ("(", ")"), ("{", "}"), (">", "]")]
-SKIPPED = re.compile(r"^(%%|subgraph\b|end$|direction\b|classDef\b|class\b|style\b|linkStyle\b|click\b|accTitle\b|accDescr\b)")
+SHAPES = [
+    ("((", "))"),
+    ("([", "])"),
+    ("[[", "]]"),
+    ("[(", ")]"),
+    ("{{", "}}"),
+    ("[", "]"),
+    ("(", ")"),
+    ("{", "}"),
+    (">", "]"),
+]
+SKIPPED = re.compile(
+    r"^(%%|subgraph\b|end$|direction\b|classDef\b|class\b|style\b|linkStyle\b|click\b|accTitle\b|accDescr\b)"
+)
 
 
 class DiagramError(PluginError):
@@ -115,7 +135,7 @@ def parse_flowchart(source: str) -> Flowchart:
         if any(not p.strip() for p in parts):
             raise DiagramError(f"line {number}: an arrow is missing a node on one side: {text}")
         ids = [_node(p, chart, number) for p in parts]
-        for (a, b), label in zip(zip(ids, ids[1:]), labels):
+        for (a, b), label in zip(zip(ids, ids[1:], strict=False), labels, strict=True):
             chart.edges.append((a, b, label))
     if not chart.labels:
         raise DiagramError(f"line {first + 1}: the diagram has no nodes")
@@ -148,7 +168,11 @@ def text_version(chart: Flowchart, number: int, lang: str) -> str:
 
 
 def diagram_key(source: str) -> str:
-    version = json.loads((MERMAID_JS.parent.parent / "package.json").read_text())["version"] if MERMAID_JS.exists() else "none"
+    version = (
+        json.loads((MERMAID_JS.parent.parent / "package.json").read_text())["version"]
+        if MERMAID_JS.exists()
+        else "none"
+    )
     payload = json.dumps([version, MERMAID_CONFIG, source], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
@@ -248,7 +272,9 @@ def transform(markdown: str, origin: str, lang: str, page_url: str, offset: int 
             State.fallback_used = True
             log.warning(
                 "%s: diagram shown with the browser-side mermaid script, because it could not be "
-                "rendered at build time: %s", origin, State.unavailable,
+                "rendered at build time: %s",
+                origin,
+                State.unavailable,
             )
             picture = (
                 f'<pre class="mermaid">{html.escape(fence.body)}</pre>'
@@ -256,7 +282,9 @@ def transform(markdown: str, origin: str, lang: str, page_url: str, offset: int 
             )
         else:
             picture = f'<div class="diagram__svg">{svg.replace(chr(10), " ")}</div>'
-        return f'\n<figure class="diagram" id="diagram-{number}">{picture}{text_version(chart, number, lang)}</figure>\n'
+        return (
+            f'\n<figure class="diagram" id="diagram-{number}">{picture}{text_version(chart, number, lang)}</figure>\n'
+        )
 
     return replace_fences(markdown, "mermaid", render)
 

@@ -164,7 +164,7 @@ def resolve(markdown: str, facts: dict[str, dict], origin: str, lang: str = "en"
                     f"{origin}:{number}: '{bad}' is not a fact reference; write {{fact:ID}} or {{fact-url:ID}}"
                 )
 
-        def replace(m: re.Match) -> str:
+        def replace(m: re.Match, number: int = number) -> str:
             fact = facts.get(m.group("id"))
             if fact is None:
                 raise PluginError(

@@ -45,7 +45,17 @@ def on_post_page(output, page, config):
 
 def run_pagefind(site_dir: Path) -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind", "--exclude-selectors", ".headerlink"],
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site_dir),
+            "--output-subdir",
+            "pagefind",
+            "--exclude-selectors",
+            ".headerlink",
+        ],
         capture_output=True,
         text=True,
     )

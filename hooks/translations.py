@@ -36,8 +36,10 @@ def split_front_matter(text: str, origin: str = "page") -> tuple[dict, str]:
     try:
         return (yaml.safe_load(m.group(1)) or {}), text[m.end() :]
     except yaml.YAMLError as exc:
-        raise PluginError(f"{origin}: the front matter is not valid YAML ({exc.problem}, line {exc.problem_mark.line + 2}). "
-                         "Put a value that contains ': ' in double quotes.") from None
+        raise PluginError(
+            f"{origin}: the front matter is not valid YAML ({exc.problem}, line {exc.problem_mark.line + 2}). "
+            "Put a value that contains ': ' in double quotes."
+        ) from None
 
 
 def fingerprint(english_text: str) -> str:
@@ -58,7 +60,11 @@ def page_status(rel: str, lang: str, docs: Path = DOCS) -> str:
     english = docs / SOURCE_LANG / rel
     if not english.exists():
         return "current"
-    return "current" if str(meta.get("translation_of", "")) == fingerprint(english.read_text(encoding="utf-8")) else "outdated"
+    return (
+        "current"
+        if str(meta.get("translation_of", "")) == fingerprint(english.read_text(encoding="utf-8"))
+        else "outdated"
+    )
 
 
 def all_pages(docs: Path = DOCS) -> list[str]:
@@ -100,9 +106,9 @@ def stamp(path: Path, docs: Path = DOCS) -> None:
         text = f"---\ntranslation_of: {value}\n---\n{text}"
     elif re.search(r"^translation_of:.*$", m.group(1), re.M):
         head = re.sub(r"^translation_of:.*$", f"translation_of: {value}", m.group(1), flags=re.M)
-        text = f"---\n{head}\n---\n{text[m.end():]}"
+        text = f"---\n{head}\n---\n{text[m.end() :]}"
     else:
-        text = f"---\n{m.group(1)}\ntranslation_of: {value}\n---\n{text[m.end():]}"
+        text = f"---\n{m.group(1)}\ntranslation_of: {value}\n---\n{text[m.end() :]}"
     path.write_text(text, encoding="utf-8")
 
 

@@ -40,6 +40,7 @@ def rel(site: Path, path: Path) -> str:
 
 # --- internal links and anchors -------------------------------------------------------------
 
+
 def target_file(site: Path, page: Path, href: str, base_path: str) -> tuple[Path | None, str]:
     """The built file an internal href points to, and its fragment (None if not internal)."""
     parts = urlsplit(href)
@@ -83,6 +84,7 @@ def broken_links(site: Path, base_path: str) -> list[str]:
 
 # --- languages -------------------------------------------------------------------------------
 
+
 def expected_language(site: Path, page: Path) -> str:
     first = page.relative_to(site).parts[0]
     return first if first in LANGUAGES[1:] else "en"
@@ -101,12 +103,22 @@ def wrong_html_lang(site: Path) -> list[str]:
 
 # --- third-party requests ----------------------------------------------------------------------
 
+
 def external_asset_refs_in_html(name: str, text: str) -> list[str]:
     problems = []
     doc = BeautifulSoup(text, "html.parser")
     for tag, attrs in ASSET_ATTRS.items():
         for el in doc.find_all(tag):
-            if tag == "link" and not set(el.get("rel", [])) & {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "icon", "manifest"}:
+            if tag == "link" and not set(el.get("rel", [])) & {
+                "stylesheet",
+                "preload",
+                "modulepreload",
+                "prefetch",
+                "preconnect",
+                "dns-prefetch",
+                "icon",
+                "manifest",
+            }:
                 continue
             for attr in attrs:
                 value = el.get(attr)
@@ -131,6 +143,7 @@ def external_asset_refs(site: Path) -> list[str]:
 
 
 # --- contact facts -------------------------------------------------------------------------------
+
 
 def allowed_contacts(facts: dict[str, dict]) -> dict[str, set[str]]:
     phones, emails, handles = set(), set(), set()
@@ -173,6 +186,7 @@ def unlisted_contacts(name: str, html_text: str, allowed: dict[str, set[str]]) -
 
 # --- external links ------------------------------------------------------------------------------
 
+
 def bad_external_links(name: str, html_text: str, allowed_hosts: set[str]) -> list[str]:
     """Links to another site must be https and go to an allowed host."""
     problems = []
@@ -183,5 +197,7 @@ def bad_external_links(name: str, html_text: str, allowed_hosts: set[str]) -> li
         if parts.scheme != "https":
             problems.append(f"{name}: link '{a['href']}' is not https")
         elif parts.hostname not in allowed_hosts:
-            problems.append(f"{name}: link to '{parts.hostname}' ({a['href']}) is not an allowed host (data/allowed-hosts.yml)")
+            problems.append(
+                f"{name}: link to '{parts.hostname}' ({a['href']}) is not an allowed host (data/allowed-hosts.yml)"
+            )
     return problems

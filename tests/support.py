@@ -46,3 +46,7 @@ def html_pages(site_dir: Path) -> list[Path]:
     return sorted(p for p in site_dir.rglob("*.html") if "pagefind" not in p.parts)
 
 
+def assert_none(problems: list[str], advice: str = "") -> None:
+    """Fail with every problem listed in full, one a line (pytest would shorten a list diff)."""
+    if problems:
+        raise AssertionError("\n".join([f"{len(problems)} problem(s):", *problems] + ([advice] if advice else [])))

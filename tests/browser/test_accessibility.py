@@ -1,7 +1,8 @@
 """axe-core finds no violation on any built page of any language, light and dark."""
 
 import pytest
-from support import ROOT, html_pages
+
+from support import ROOT, assert_none, html_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -31,7 +32,7 @@ def test_no_axe_violation_on_any_page(server, browser, site, scheme):
     finally:
         ctx.close()
     print("\n".join(problems))
-    assert problems == []
+    assert_none(problems)
 
 
 def test_axe_catches_an_unlabelled_checkbox(server, page):

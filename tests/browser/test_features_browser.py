@@ -6,11 +6,11 @@ import io
 import re
 
 import pytest
-from support import LANGUAGES, ROOT
 from pypdf import PdfReader
 
 from _common import find_fences
 from diagrams import parse_flowchart
+from support import LANGUAGES, ROOT, assert_none
 from templates import PLACEHOLDER
 
 PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
@@ -39,15 +39,21 @@ def squash(text: str) -> str:
 
 
 DIAGRAM_PAGES = sources_with("mermaid")
-CHECKLISTS = sorted(p.relative_to(ROOT / "docs" / "en").with_suffix("").as_posix() for p in (ROOT / "docs" / "en" / "checklists").glob("*.md"))
+CHECKLISTS = sorted(
+    p.relative_to(ROOT / "docs" / "en").with_suffix("").as_posix()
+    for p in (ROOT / "docs" / "en" / "checklists").glob("*.md")
+)
 
 
 def test_the_guide_has_its_diagrams_and_checklists():
     assert {"choose-a-channel", "problems/missing-parcel", "escalation/escalation-path"} <= set(DIAGRAM_PAGES)
-    assert {"checklists/buyer", "checklists/seller", "checklists/support-agent", "checklists/before-you-call"} <= set(CHECKLISTS)
+    assert {"checklists/buyer", "checklists/seller", "checklists/support-agent", "checklists/before-you-call"} <= set(
+        CHECKLISTS
+    )
 
 
 # --- diagrams ---------------------------------------------------------------------------------
+
 
 def check_diagrams(page, lang, path):
     expected = fences(lang, path, "mermaid")
@@ -67,8 +73,8 @@ def check_diagrams(page, lang, path):
 def test_diagrams_render_with_labels_as_text(server, context, page, output_dir, lang, path):
     page.goto(url_of(server, lang, path))
     check_diagrams(page, lang, path)
-    assert context.recorder.external == []
-    assert context.recorder.console_errors == []
+    assert_none(context.recorder.external)
+    assert_none(context.recorder.console_errors)
     if path == "problems/missing-parcel":
         page.locator("figure.diagram").first.screenshot(path=str(output_dir / f"diagram-{lang}.png"))
 
@@ -146,6 +152,7 @@ def test_without_javascript_a_template_is_plain_text(server, browser, lang):
 
 # --- checklists -------------------------------------------------------------------------------
 
+
 def pdf_pages(page, size: str) -> int:
     return len(PdfReader(io.BytesIO(page.pdf(format=size, print_background=True))).pages)
 
@@ -175,7 +182,9 @@ def test_checklist_prints_on_one_page_with_visible_boxes(server, page, output_di
 
 def test_one_page_check_catches_a_long_checklist(server, page):
     page.goto(url_of(server, "en", "checklists/buyer"))
-    page.evaluate("const l = document.querySelector('.task-list'); for (let i = 0; i < 40; i++) l.append(l.lastElementChild.cloneNode(true));")
+    page.evaluate(
+        "const l = document.querySelector('.task-list'); for (let i = 0; i < 40; i++) l.append(l.lastElementChild.cloneNode(true));"
+    )
     page.emulate_media(media="print")
     assert pdf_pages(page, "A4") > 1
 

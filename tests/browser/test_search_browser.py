@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from support import assert_none
+
 PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 
 QUERIES = {
@@ -60,10 +62,12 @@ def type_query(page, text):
 
 
 def results(page, server):
-    page.wait_for_function("document.querySelector('[data-search-meta]').textContent.match(/\\d|Ничего|没有|No matching/)")
+    page.wait_for_function(
+        "document.querySelector('[data-search-meta]').textContent.match(/\\d|Ничего|没有|No matching/)"
+    )
     hrefs = page.locator("[data-search-results] a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     base = re.sub(r"^https?://[^/]+", "", server)
-    return [h[len(base):] if h.startswith(base) else h for h in hrefs]
+    return [h[len(base) :] if h.startswith(base) else h for h in hrefs]
 
 
 def search(page, server, text):
@@ -82,7 +86,7 @@ def test_queries_find_the_right_page_first(server, context, page, lang):
         if not found or found[0] != PREFIX[lang] + expected:
             misses.append(f"{query!r}: expected {PREFIX[lang] + expected}, got {found[:3]}")
         page.keyboard.press("Escape")
-    assert misses == []
+    assert_none(misses)
     assert context.recorder.external == [] and context.recorder.console_errors == []
 
 
@@ -102,8 +106,12 @@ def test_results_only_in_the_page_language(server, page, lang, query):
     page.goto(server + PREFIX[lang] + "start/")
     found = search(page, server, query)
     assert len(found) >= 3
-    other = [u for u in found if (u.split("/")[0] in ("ru", "zh")) != (lang != "en") or (lang != "en" and not u.startswith(lang + "/"))]
-    assert other == []
+    other = [
+        u
+        for u in found
+        if (u.split("/")[0] in ("ru", "zh")) != (lang != "en") or (lang != "en" and not u.startswith(lang + "/"))
+    ]
+    assert_none(other)
 
 
 def test_keyboard_slash_arrows_enter_escape(server, page):

@@ -31,10 +31,10 @@ def test_text_version_has_every_label_and_choice():
 @pytest.mark.parametrize(
     "source, line",
     [
-        ("flowchart TD\n  a[\"A\"] --> \n", 2),
+        ('flowchart TD\n  a["A"] --> \n', 2),
         ("flowchart XY\n  a --> b\n", 1),
-        ("flowchart TD\n  a[\"A\"] --> b[\"B\"]\n  b[\"Other\"] --> c\n", 3),
-        ("flowchart TD\n  a[\"A\"] --> b[\"B\"\n", 2),
+        ('flowchart TD\n  a["A"] --> b["B"]\n  b["Other"] --> c\n', 3),
+        ('flowchart TD\n  a["A"] --> b["B"\n', 2),
     ],
 )
 def test_syntax_errors_report_the_line(source, line):
@@ -43,6 +43,6 @@ def test_syntax_errors_report_the_line(source, line):
 
 
 def test_build_error_names_file_and_line_in_the_page():
-    md = "# Title\n\nText\n\n```mermaid\nflowchart TD\n  a[\"A\"] -->\n```\n"
+    md = '# Title\n\nText\n\n```mermaid\nflowchart TD\n  a["A"] -->\n```\n'
     with pytest.raises(PluginError, match=r"docs/ru/x.md:7: diagram syntax error"):
         D.transform(md, "docs/ru/x.md", "ru", "ru/x/")

@@ -6,17 +6,41 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import facts as F
+from support import assert_none
 
 GOOD = {
     "facts": {
-        "us-phone": {"kind": "phone", "value": "+18882804331", "display": "1-888-280-4331", "region": "US",
-                     "source": "https://www.amazon.com/x", "checked": dt.date(2026, 11, 1)},
-        "contact-us": {"kind": "url", "value": "https://www.amazon.com/contact", "region": "US",
-                       "source": "https://www.amazon.com/contact", "checked": "2026-11-01"},
-        "sender": {"kind": "email", "value": "sender@amazon.com", "region": "US", "mailto": False,
-                   "source": "https://www.amazon.com/x", "checked": "2026-11-01"},
-        "help": {"kind": "handle", "value": "@AmazonHelp", "url": "https://x.com/AmazonHelp", "region": "X",
-                 "source": "https://x.com/AmazonHelp", "checked": "2026-11-01"},
+        "us-phone": {
+            "kind": "phone",
+            "value": "+18882804331",
+            "display": "1-888-280-4331",
+            "region": "US",
+            "source": "https://www.amazon.com/x",
+            "checked": dt.date(2026, 11, 1),
+        },
+        "contact-us": {
+            "kind": "url",
+            "value": "https://www.amazon.com/contact",
+            "region": "US",
+            "source": "https://www.amazon.com/contact",
+            "checked": "2026-11-01",
+        },
+        "sender": {
+            "kind": "email",
+            "value": "sender@amazon.com",
+            "region": "US",
+            "mailto": False,
+            "source": "https://www.amazon.com/x",
+            "checked": "2026-11-01",
+        },
+        "help": {
+            "kind": "handle",
+            "value": "@AmazonHelp",
+            "url": "https://x.com/AmazonHelp",
+            "region": "X",
+            "source": "https://x.com/AmazonHelp",
+            "checked": "2026-11-01",
+        },
     }
 }
 
@@ -42,10 +66,16 @@ def test_real_registry_is_valid():
         ({"contact-us": {"source": None}}, "fact 'contact-us': field 'source' is missing"),
         ({"contact-us": {"checked": None}}, "fact 'contact-us': field 'checked' is missing"),
         ({"contact-us": {"checked": "01/11/2026"}}, "fact 'contact-us'.checked: '01/11/2026' is not a date"),
-        ({"contact-us": {"value": "http://www.amazon.com/contact"}}, "fact 'contact-us'.value: 'http://www.amazon.com/contact' must be an https:// URL"),
+        (
+            {"contact-us": {"value": "http://www.amazon.com/contact"}},
+            "fact 'contact-us'.value: 'http://www.amazon.com/contact' must be an https:// URL",
+        ),
         ({"contact-us": {"source": "http://www.amazon.com/"}}, "fact 'contact-us'.source"),
         ({"us-phone": {"value": "1-888-280-4331"}}, "fact 'us-phone'.value: write phone numbers as +"),
-        ({"us-phone": {"display": "1-888-280-4364"}}, "fact 'us-phone'.display: '1-888-280-4364' is not the same number"),
+        (
+            {"us-phone": {"display": "1-888-280-4364"}},
+            "fact 'us-phone'.display: '1-888-280-4364' is not the same number",
+        ),
         ({"help": {"url": None}}, "fact 'help'.url"),
         ({"contact-us": {"kind": "fax"}}, "fact 'contact-us'.kind: 'fax' is not one of"),
     ],
@@ -59,7 +89,9 @@ def test_registry_errors_name_entry_and_field(changes, message):
 
 def test_references_render_by_kind():
     facts = F.validate_registry(GOOD)
-    out = F.resolve("Call {fact:us-phone}, open {fact:contact-us}, X {fact:help}, from {fact:sender}.", facts, "docs/en/a.md")
+    out = F.resolve(
+        "Call {fact:us-phone}, open {fact:contact-us}, X {fact:help}, from {fact:sender}.", facts, "docs/en/a.md"
+    )
     assert "[1-888-280-4331](tel:+18882804331)" in out
     assert "[www.amazon.com/contact](https://www.amazon.com/contact)" in out
     assert "[@AmazonHelp](https://x.com/AmazonHelp)" in out
@@ -68,7 +100,9 @@ def test_references_render_by_kind():
 
 def test_fact_url_is_a_bare_link_target():
     facts = F.validate_registry(GOOD)
-    assert F.resolve("[Contact Us]({fact-url:contact-us})", facts, "x") == "[Contact Us](https://www.amazon.com/contact)"
+    assert (
+        F.resolve("[Contact Us]({fact-url:contact-us})", facts, "x") == "[Contact Us](https://www.amazon.com/contact)"
+    )
     assert F.resolve("[call]({fact-url:us-phone})", facts, "x") == "[call](tel:+18882804331)"
 
 
@@ -119,4 +153,7 @@ def test_stale_check_catches_an_old_date():
 def test_no_fact_is_stale():
     """Every fact was checked within max_age_days (data/facts.yml). Re-check the source, then update `checked`."""
     facts = F.load_registry()
-    assert stale(facts, dt.date.today(), F.max_age_days()) == []
+    assert_none(
+        stale(facts, dt.date.today(), F.max_age_days()),
+        "Re-check each source page, then update `checked` in data/facts.yml.",
+    )

@@ -4,6 +4,7 @@ import re
 
 import pytest
 import yaml
+
 from support import ROOT
 
 FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))

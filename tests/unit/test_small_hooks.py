@@ -1,9 +1,10 @@
 """Checklist labels, the 404 dispatcher, translation fingerprints, interface strings."""
 
+import yaml
+
 import checklists
 import not_found
 import translations
-import yaml
 from _common import STRINGS_FILE
 
 TASKS = (
@@ -36,7 +37,11 @@ def test_fingerprint_ignores_front_matter_and_trailing_spaces():
 
 
 def test_status_and_stamp(tmp_path):
-    for lang, text in {"en": "# One\n", "ru": "---\ndescription: x\n---\n# Один\n", "zh": "---\nuntranslated: true\n---\n# One\n"}.items():
+    for lang, text in {
+        "en": "# One\n",
+        "ru": "---\ndescription: x\n---\n# Один\n",
+        "zh": "---\nuntranslated: true\n---\n# One\n",
+    }.items():
         (tmp_path / lang).mkdir()
         (tmp_path / lang / "a.md").write_text(text, encoding="utf-8")
     assert translations.page_status("a.md", "ru", tmp_path) == "outdated"

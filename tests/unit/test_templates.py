@@ -40,7 +40,7 @@ def test_rendered_block_has_no_blank_line():
 def test_markdown_fences_are_replaced_and_others_kept():
     md = "Intro\n\n```template\nHi [Name]\n```\n\n```python\nx = [1]\n```\n"
     out = T.transform(md, "docs/en/t.md", "en")
-    assert 'data-template' in out and "```python\nx = [1]\n```" in out
+    assert "data-template" in out and "```python\nx = [1]\n```" in out
 
 
 def test_empty_template_names_file_and_line():
