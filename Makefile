@@ -30,7 +30,7 @@ test: browser         ## everything: unit, built site, browser, quality gates
 lint: install         ## ruff (lint and format), English spelling, translation structure
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m codespell docs/en hooks scripts tests docs/assets README.md CONTRIBUTING.md
+	$(PY) -m codespell_lib docs/en hooks scripts tests docs/assets README.md CONTRIBUTING.md
 	$(PY) scripts/translation_structure.py
 
 translations: install ## list outdated, missing and untranslated pages

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+
 from support import ROOT
 
 SPELLED = ["docs/en", "hooks", "scripts", "tests", "docs/assets", "README.md", "CONTRIBUTING.md"]
@@ -22,7 +23,7 @@ def test_python_is_clean(command):
 
 
 def test_english_is_spelled_right():
-    result = run("codespell", *SPELLED)
+    result = run("codespell_lib", *SPELLED)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -31,4 +32,4 @@ def test_linters_catch_their_faults(tmp_path):
     (tmp_path / "bad.md").write_text("Contact teh seller.\n", encoding="utf-8")
     assert run("ruff", "check", "--no-cache", "bad.py", cwd=tmp_path).returncode != 0
     assert run("ruff", "format", "--check", "--no-cache", "bad.py", cwd=tmp_path).returncode != 0
-    assert "teh ==> the" in run("codespell", "bad.md", cwd=tmp_path).stdout
+    assert "teh ==> the" in run("codespell_lib", "bad.md", cwd=tmp_path).stdout
