@@ -42,5 +42,8 @@ stamp: install        ## mark a translation as current: make stamp PAGE=ru/probl
 new-page: install     ## create a page in every language: make new-page PAGE=problems/late-refund
 	$(PY) scripts/new_page.py $(PAGE)
 
+bench: browser        ## build cost, page weight and Lighthouse scores -> bench/latest.md
+	$(PY) scripts/bench.py
+
 clean:
 	rm -rf site .cache .pytest_cache test-output

@@ -1,0 +1,240 @@
+"""Performance benchmark: build cost, page weight and Lighthouse scores, against budgets.
+
+    make bench        # writes bench/latest.md and prints every budget it misses
+
+Build: wall time and peak memory of a full build (all languages) cold (no caches) and warm,
+and of the same content built without the project's hooks, in the same run; the overhead
+ratio compares the warm builds. Pages: the home page, a diagram page, a checklist and the
+templates page in each language, served with gzip as a static host would: bytes transferred,
+requests, third-party requests, and Lighthouse (mobile) scores.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from _browser import ARGS, launch, system_chromium  # noqa: E402
+from support import BASE_PATH  # noqa: E402
+
+PAGES = {"home": "", "diagram": "problems/missing-parcel/", "checklist": "checklists/buyer/", "templates": "templates/"}
+PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
+BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+WEIGHT_BUDGET = {"home": 100_000, "checklist": 100_000, "templates": 100_000, "diagram": 150_000}
+OVERHEAD_BUDGET = 1.3
+TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs")
+
+
+def timed_build(config: Path, site_dir: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB) of one `mkdocs build`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build with {config.name} failed:\n{proc.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def bare_config() -> Path:
+    """mkdocs.yml without the project's hooks (and not strict: unresolved syntax stays as text)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^hooks:\n(?:  - .*\n)+", "", text, flags=re.M)
+    text = text.replace("strict: true", "strict: false")
+    path = ROOT / ".cache" / "mkdocs.bare.yml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}").replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"), encoding="utf-8")
+    return path
+
+
+def build_figures() -> dict:
+    work = Path(tempfile.mkdtemp())
+    shutil.rmtree(ROOT / ".cache" / "diagrams", ignore_errors=True)
+    figures = {"cold": timed_build(ROOT / "mkdocs.yml", work / "cold")}
+    figures["warm"] = timed_build(ROOT / "mkdocs.yml", work / "warm")
+    figures["bare"] = timed_build(bare_config(), work / "bare")
+    shutil.rmtree(work)
+    return figures
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves site/ under the site_url path with gzip, like a static host."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = urlsplit(self.path).path
+        rel = path[len(BASE_PATH):] if path.startswith(BASE_PATH) else None
+        target = Path(self.directory) / (rel or "__none__")
+        if target.is_dir():
+            target = target / "index.html"
+        status = 200
+        if rel is None or not target.is_file():
+            target, status = Path(self.directory) / "404.html", 404
+        body = target.read_bytes()
+        ctype = self.guess_type(str(target))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        if target.suffix in TEXT_TYPES and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, 6)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{BASE_PATH}"
+
+
+def page_weights(base: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        for lang in PREFIX:
+            for kind, path in PAGES.items():
+                context = browser.new_context()
+                page = context.new_page()
+                seen = []
+                page.on("requestfinished", lambda r, seen=seen: seen.append(r))
+                page.goto(base + PREFIX[lang] + path, wait_until="networkidle")
+                total, third = 0, 0
+                for request in seen:
+                    sizes = request.sizes()
+                    total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                    if urlsplit(request.url).hostname not in ("127.0.0.1", "localhost"):
+                        third += 1
+                results[(lang, kind)] = {"bytes": total, "requests": len(seen), "third_party": third}
+                context.close()
+        browser.close()
+    return results
+
+
+def lighthouse(url: str) -> dict:
+    chrome = system_chromium()
+    cli = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+    flags = " ".join(["--headless=new", *ARGS])
+    out = subprocess.run(
+        ["node", str(cli), url, "--quiet", "--output=json", "--form-factor=mobile",
+         "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={flags}"],
+        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chrome or ""}, timeout=300,
+    )
+    if out.returncode != 0:
+        return {"error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed"}
+    report = json.loads(out.stdout)
+    return {name: round(cat["score"] * 100) for name, cat in report["categories"].items()}
+
+
+def versions() -> dict:
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
+    pins = dict(line.split("==", 1) for line in (ROOT / "requirements.txt").read_text().splitlines() if "==" in line and not line.startswith("#"))
+    return {
+        "python": platform.python_version(),
+        "node": node,
+        "chromium": subprocess.run([system_chromium() or "chromium", "--version"], capture_output=True, text=True).stdout.strip(),
+        "mkdocs": pins.get("mkdocs", "?").split()[0],
+        "mkdocs-material": pins.get("mkdocs-material", "?").split()[0],
+        "pagefind": pins.get("pagefind[extended]", "?").split()[0],
+        "mermaid": lock["node_modules/mermaid"]["version"],
+        "lighthouse": lock["node_modules/lighthouse"]["version"],
+    }
+
+
+def main() -> int:
+    print("Building (cold, warm, without hooks) …", flush=True)
+    builds = build_figures()
+    site = ROOT / "site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict"], cwd=ROOT, check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    server, base = serve(site)
+    print("Measuring page weight …", flush=True)
+    weights = page_weights(base)
+    print("Running Lighthouse (12 pages) …", flush=True)
+    scores = {(lang, kind): lighthouse(base + PREFIX[lang] + path) for lang in PREFIX for kind, path in PAGES.items()}
+    server.shutdown()
+
+    misses = []
+    ratio = builds["warm"][0] / builds["bare"][0]
+    if ratio > OVERHEAD_BUDGET:
+        misses.append(f"build overhead {ratio:.2f}× > {OVERHEAD_BUDGET}× the build without hooks")
+    rows = []
+    for (lang, kind), weight in weights.items():
+        score = scores[(lang, kind)]
+        if weight["bytes"] > WEIGHT_BUDGET[kind]:
+            misses.append(f"{lang} {kind}: {weight['bytes'] / 1000:.0f} KB > {WEIGHT_BUDGET[kind] / 1000:.0f} KB")
+        if weight["third_party"]:
+            misses.append(f"{lang} {kind}: {weight['third_party']} third-party requests")
+        if "error" in score:
+            misses.append(f"{lang} {kind}: Lighthouse failed: {score['error']}")
+        else:
+            misses += [f"{lang} {kind}: {name} {score[name]} < {least}" for name, least in BUDGET.items() if score.get(name, 0) < least]
+        cells = [score.get(name, "–") for name in BUDGET] if "error" not in score else ["error"] * 4
+        rows.append(f"| {lang} | {kind} | {weight['bytes'] / 1000:.1f} | {weight['requests']} | {weight['third_party']} | " + " | ".join(map(str, cells)) + " |")
+
+    v = versions()
+    report = [
+        "# Benchmark: latest result",
+        "",
+        f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
+        f"- Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
+        "- Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()),
+        "- Command: `make bench` (scripts/bench.py)",
+        "",
+        "## Build (all three languages)",
+        "",
+        "| Build | Wall time (s) | Peak memory (MiB) |",
+        "|---|---|---|",
+        *[f"| {name} | {secs:.2f} | {mem:.0f} |" for name, (secs, mem) in builds.items()],
+        "",
+        f"Overhead of the hooks and post-build steps (warm ÷ bare): **{ratio:.2f}×** (budget {OVERHEAD_BUDGET}×).",
+        "",
+        "## Pages (first visit, gzip as served by a static host; Lighthouse mobile)",
+        "",
+        "| Lang | Page | KB transferred | Requests | Third-party | Performance | Accessibility | Best practices | SEO |",
+        "|---|---|---|---|---|---|---|---|---|",
+        *rows,
+        "",
+        "## Budgets missed",
+        "",
+        *([f"- {m}" for m in misses] or ["None."]),
+        "",
+    ]
+    (ROOT / "bench").mkdir(exist_ok=True)
+    (ROOT / "bench" / "latest.md").write_text("\n".join(report), encoding="utf-8")
+    print("\n".join(report))
+    if misses:
+        print("\nBudgets missed:\n  " + "\n  ".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
