@@ -1,0 +1,124 @@
+"""Fault injection: each checker is run on a copy of the project with one fault put in, and
+must fail with a message that names the file. Faults that stop the build are checked on the
+build's own error; the others on one extra build that carries them all."""
+
+import re
+import shutil
+
+import pytest
+from checks import allowed_contacts, bad_external_links, external_asset_refs, unlisted_contacts
+from support import ROOT, build_site
+
+import facts as F
+
+COPIED = ["mkdocs.yml", "docs", "hooks", "overrides", "data", ".cache"]
+
+
+@pytest.fixture
+def project(tmp_path):
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, copy / name)
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    return copy
+
+
+def edit(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: '{old}' not found"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+
+
+NO_GIT = {"LAST_UPDATED_DATES": "false"}  # the copy is not a git checkout
+
+
+def failed_build(project) -> str:
+    result = build_site(project, project / "site", NO_GIT)
+    assert result.returncode != 0, "the build should have failed"
+    return result.stdout + result.stderr
+
+
+def test_missing_translation_stops_the_build(project):
+    (project / "docs" / "ru" / "problems" / "missing-parcel.md").unlink()
+    assert "docs/ru/problems/missing-parcel.md is missing" in failed_build(project)
+
+
+def test_broken_link_stops_the_build(project):
+    append(project / "docs" / "ru" / "start.md", "[нет такой страницы](no-such-page.md)")
+    out = failed_build(project)
+    assert re.search(r"ru/start\.md.*no-such-page\.md", out), out[-2000:]
+
+
+def test_broken_anchor_stops_the_build(project):
+    append(project / "docs" / "zh" / "start.md", "[锚点](problems/missing-parcel.md#no-such-anchor)")
+    out = failed_build(project)
+    assert re.search(r"zh/start\.md.*no-such-anchor", out), out[-2000:]
+
+
+def test_unknown_fact_stops_the_build(project):
+    page = project / "docs" / "ru" / "channels" / "phone.md"
+    append(page, "Позвоните: {fact:us-phone-2}")
+    line = page.read_text(encoding="utf-8").split("\n").index("Позвоните: {fact:us-phone-2}") + 1
+    out = failed_build(project)
+    assert f"docs/ru/channels/phone.md:{line}: unknown fact 'us-phone-2'" in out, out[-2000:]
+
+
+def test_diagram_syntax_error_stops_the_build(project):
+    page = project / "docs" / "zh" / "problems" / "missing-parcel.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    start = lines.index("```mermaid")
+    lines.insert(start + 2, "  broken -->")
+    page.write_text("\n".join(lines), encoding="utf-8")
+    out = failed_build(project)
+    assert f"docs/zh/problems/missing-parcel.md:{start + 3}: diagram syntax error" in out, out[-2000:]
+
+
+def test_malformed_registry_entry_stops_the_build(project):
+    edit(project / "data" / "facts.yml", "    source: https://www.amazon.com/ReportAScam\n", "")
+    assert "data/facts.yml: fact 'report-a-scam': field 'source' is missing" in failed_build(project)
+
+
+def test_structural_drift_is_named(project):
+    from translation_structure import check
+
+    edit(project / "docs" / "zh" / "escalation" / "chargeback.md", "\n## ", "\n### ")
+    problems = check(project / "docs")
+    assert len(problems) == 1
+    assert problems[0].startswith("docs/zh/escalation/chargeback.md differs from docs/en/escalation/chargeback.md: headings")
+
+
+def test_faults_in_a_successful_build_are_caught(project):
+    # a typed phone number, a look-alike link, an external script in an override, an English change
+    append(project / "docs" / "zh" / "channels" / "phone.md", "也可以拨打 1-206-922-0880。")
+    append(project / "docs" / "en" / "start.md", "[Amazon help desk](https://amazon-support.help/)")
+    edit(project / "overrides" / "main.html", "{% block extrahead %}", '{% block extrahead %}<script src="https://cdn.example.com/x.js"></script>')
+    append(project / "docs" / "en" / "resolved.md", "One more sentence in English.")
+    result = build_site(project, project / "site", NO_GIT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+
+    phone = site / "zh" / "channels" / "phone" / "index.html"
+    assert unlisted_contacts("zh/channels/phone/index.html", phone.read_text(encoding="utf-8"), allowed_contacts(F.load_registry())) == [
+        "zh/channels/phone/index.html: phone number '1-206-922-0880' is not in data/facts.yml"
+    ]
+    start = site / "start" / "index.html"
+    assert bad_external_links("start/index.html", start.read_text(encoding="utf-8"), {"www.amazon.com", "github.com"}) == [
+        "start/index.html: link to 'amazon-support.help' (https://amazon-support.help/) is not an allowed host (data/allowed-hosts.yml)"
+    ]
+    external = external_asset_refs(site)
+    assert "index.html: <script src='https://cdn.example.com/x.js'> loads from another host" in external
+    assert "ru/start/index.html: <script src='https://cdn.example.com/x.js'> loads from another host" in external
+
+    notice = "Перевод может быть устаревшим"
+    assert notice in (site / "ru" / "resolved" / "index.html").read_text(encoding="utf-8")
+    assert notice not in (site / "ru" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "此译文可能已过时" in (site / "zh" / "resolved" / "index.html").read_text(encoding="utf-8")
