@@ -49,7 +49,10 @@ def timed_build(config: Path, site_dir: Path) -> tuple[float, float]:
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
@@ -65,7 +68,12 @@ def bare_config() -> Path:
     text = text.replace("strict: true", "strict: false")
     path = ROOT / ".cache" / "mkdocs.bare.yml"
     path.parent.mkdir(exist_ok=True)
-    path.write_text(text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}").replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"), encoding="utf-8")
+    path.write_text(
+        text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}").replace(
+            "custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -87,7 +95,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self):
         path = urlsplit(self.path).path
-        rel = path[len(BASE_PATH):] if path.startswith(BASE_PATH) else None
+        rel = path[len(BASE_PATH) :] if path.startswith(BASE_PATH) else None
         target = Path(self.directory) / (rel or "__none__")
         if target.is_dir():
             target = target / "index.html"
@@ -143,9 +151,20 @@ def lighthouse(url: str) -> dict:
     cli = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
     flags = " ".join(["--headless=new", *ARGS])
     out = subprocess.run(
-        ["node", str(cli), url, "--quiet", "--output=json", "--form-factor=mobile",
-         "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={flags}"],
-        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chrome or ""}, timeout=300,
+        [
+            "node",
+            str(cli),
+            url,
+            "--quiet",
+            "--output=json",
+            "--form-factor=mobile",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            f"--chrome-flags={flags}",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": chrome or ""},
+        timeout=300,
     )
     if out.returncode != 0:
         return {"error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed"}
@@ -156,11 +175,17 @@ def lighthouse(url: str) -> dict:
 def versions() -> dict:
     node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
     lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
-    pins = dict(line.split("==", 1) for line in (ROOT / "requirements.txt").read_text().splitlines() if "==" in line and not line.startswith("#"))
+    pins = dict(
+        line.split("==", 1)
+        for line in (ROOT / "requirements.txt").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    )
     return {
         "python": platform.python_version(),
         "node": node,
-        "chromium": subprocess.run([system_chromium() or "chromium", "--version"], capture_output=True, text=True).stdout.strip(),
+        "chromium": subprocess.run(
+            [system_chromium() or "chromium", "--version"], capture_output=True, text=True
+        ).stdout.strip(),
         "mkdocs": pins.get("mkdocs", "?").split()[0],
         "mkdocs-material": pins.get("mkdocs-material", "?").split()[0],
         "pagefind": pins.get("pagefind[extended]", "?").split()[0],
@@ -173,8 +198,12 @@ def main() -> int:
     print("Building (cold, warm, without hooks) …", flush=True)
     builds = build_figures()
     site = ROOT / "site"
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict"], cwd=ROOT, check=True,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict"],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     server, base = serve(site)
     print("Measuring page weight …", flush=True)
     weights = page_weights(base)
@@ -196,15 +225,23 @@ def main() -> int:
         if "error" in score:
             misses.append(f"{lang} {kind}: Lighthouse failed: {score['error']}")
         else:
-            misses += [f"{lang} {kind}: {name} {score[name]} < {least}" for name, least in BUDGET.items() if score.get(name, 0) < least]
+            misses += [
+                f"{lang} {kind}: {name} {score[name]} < {least}"
+                for name, least in BUDGET.items()
+                if score.get(name, 0) < least
+            ]
         cells = [score.get(name, "–") for name in BUDGET] if "error" not in score else ["error"] * 4
-        rows.append(f"| {lang} | {kind} | {weight['bytes'] / 1000:.1f} | {weight['requests']} | {weight['third_party']} | " + " | ".join(map(str, cells)) + " |")
+        rows.append(
+            f"| {lang} | {kind} | {weight['bytes'] / 1000:.1f} | {weight['requests']} | {weight['third_party']} | "
+            + " | ".join(map(str, cells))
+            + " |"
+        )
 
     v = versions()
     report = [
         "# Benchmark: latest result",
         "",
-        f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
+        f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
         f"- Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
         "- Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()),
         "- Command: `make bench` (scripts/bench.py)",

@@ -50,3 +50,11 @@ def assert_none(problems: list[str], advice: str = "") -> None:
     """Fail with every problem listed in full, one a line (pytest would shorten a list diff)."""
     if problems:
         raise AssertionError("\n".join([f"{len(problems)} problem(s):", *problems] + ([advice] if advice else [])))
+
+
+def check_every_page(site_dir: Path, check, *args) -> list[str]:
+    """Run `check(name, html, *args)` on every built page; return all the problems it reports."""
+    problems = []
+    for page in html_pages(site_dir):
+        problems += check(page.relative_to(site_dir).as_posix(), page.read_text(encoding="utf-8"), *args)
+    return problems

@@ -4,6 +4,8 @@ no contact fact that is not in the registry, none of the sources' wrong claims."
 import re
 
 import pytest
+
+import facts as F
 from checks import (
     allowed_contacts,
     broken_links,
@@ -12,9 +14,7 @@ from checks import (
     unlisted_contacts,
     wrong_html_lang,
 )
-from support import assert_none, BASE_PATH, LANGUAGES, ROOT, html_pages
-
-import facts as F
+from support import BASE_PATH, LANGUAGES, ROOT, assert_none, check_every_page, html_pages
 
 
 def test_build_is_strict_and_silent(build, site):
@@ -83,11 +83,7 @@ def test_external_asset_is_caught(fault):
 
 
 def test_contact_facts_all_come_from_the_registry(site):
-    allowed = allowed_contacts(F.load_registry())
-    problems = []
-    for page in html_pages(site):
-        problems += unlisted_contacts(page.relative_to(site).as_posix(), page.read_text(encoding="utf-8"), allowed)
-    assert_none(problems)
+    assert_none(check_every_page(site, unlisted_contacts, allowed_contacts(F.load_registry())))
 
 
 @pytest.mark.parametrize(

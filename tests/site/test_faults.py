@@ -6,10 +6,10 @@ import re
 import shutil
 
 import pytest
-from checks import allowed_contacts, bad_external_links, external_asset_refs, unlisted_contacts
-from support import ROOT, build_site
 
 import facts as F
+from checks import allowed_contacts, bad_external_links, external_asset_refs, unlisted_contacts
+from support import ROOT, build_site
 
 COPIED = ["mkdocs.yml", "docs", "hooks", "overrides", "data", ".cache"]
 
@@ -93,25 +93,33 @@ def test_structural_drift_is_named(project):
     edit(project / "docs" / "zh" / "escalation" / "chargeback.md", "\n## ", "\n### ")
     problems = check(project / "docs")
     assert len(problems) == 1
-    assert problems[0].startswith("docs/zh/escalation/chargeback.md differs from docs/en/escalation/chargeback.md: headings")
+    assert problems[0].startswith(
+        "docs/zh/escalation/chargeback.md differs from docs/en/escalation/chargeback.md: headings"
+    )
 
 
 def test_faults_in_a_successful_build_are_caught(project):
     # a typed phone number, a look-alike link, an external script in an override, an English change
     append(project / "docs" / "zh" / "channels" / "phone.md", "也可以拨打 1-206-922-0880。")
     append(project / "docs" / "en" / "start.md", "[Amazon help desk](https://amazon-support.help/)")
-    edit(project / "overrides" / "main.html", "{% block extrahead %}", '{% block extrahead %}<script src="https://cdn.example.com/x.js"></script>')
+    edit(
+        project / "overrides" / "main.html",
+        "{% block extrahead %}",
+        '{% block extrahead %}<script src="https://cdn.example.com/x.js"></script>',
+    )
     append(project / "docs" / "en" / "resolved.md", "One more sentence in English.")
     result = build_site(project, project / "site", NO_GIT)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
 
     phone = site / "zh" / "channels" / "phone" / "index.html"
-    assert unlisted_contacts("zh/channels/phone/index.html", phone.read_text(encoding="utf-8"), allowed_contacts(F.load_registry())) == [
-        "zh/channels/phone/index.html: phone number '1-206-922-0880' is not in data/facts.yml"
-    ]
+    assert unlisted_contacts(
+        "zh/channels/phone/index.html", phone.read_text(encoding="utf-8"), allowed_contacts(F.load_registry())
+    ) == ["zh/channels/phone/index.html: phone number '1-206-922-0880' is not in data/facts.yml"]
     start = site / "start" / "index.html"
-    assert bad_external_links("start/index.html", start.read_text(encoding="utf-8"), {"www.amazon.com", "github.com"}) == [
+    assert bad_external_links(
+        "start/index.html", start.read_text(encoding="utf-8"), {"www.amazon.com", "github.com"}
+    ) == [
         "start/index.html: link to 'amazon-support.help' (https://amazon-support.help/) is not an allowed host (data/allowed-hosts.yml)"
     ]
     external = external_asset_refs(site)

@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 import yaml
-from checks import bad_external_links
-from support import assert_none, LANGUAGES, ROOT, html_pages
 
+from checks import bad_external_links
+from support import LANGUAGES, ROOT, assert_none, check_every_page
 from translations import split_front_matter
 
 ALLOWED = set(yaml.safe_load((ROOT / "data" / "allowed-hosts.yml").read_text(encoding="utf-8"))["hosts"])
@@ -17,15 +17,17 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def test_external_links_go_to_allowed_hosts_over_https(site):
-    problems = []
-    for page in html_pages(site):
-        problems += bad_external_links(page.relative_to(site).as_posix(), page.read_text(encoding="utf-8"), ALLOWED)
-    assert_none(problems)
+    assert_none(check_every_page(site, bad_external_links, ALLOWED))
 
 
 @pytest.mark.parametrize(
     "href",
-    ["https://www.amaz0n.com/help", "https://amazon-support.net/", "http://www.amazon.com/", "https://www.amazon.com.help-desk.io/"],
+    [
+        "https://www.amaz0n.com/help",
+        "https://amazon-support.net/",
+        "http://www.amazon.com/",
+        "https://www.amazon.com.help-desk.io/",
+    ],
 )
 def test_look_alike_or_plain_http_link_is_caught(href):
     problems = bad_external_links("zh/start/index.html", f'<p><a href="{href}">Amazon</a></p>', ALLOWED)
@@ -37,10 +39,16 @@ def vnu_errors(paths) -> list[str]:
     assert java, "Java is needed for the Nu HTML checker"
     result = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", *map(str, paths)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    return [f"{m['url'].rsplit('/site', 1)[-1]}:{m.get('lastLine', '?')}: {m['message']}" for m in messages if m["type"] == "error"]
+    return [
+        f"{m['url'].rsplit('/site', 1)[-1]}:{m.get('lastLine', '?')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
 
 
 def test_every_page_is_valid_html(site):
@@ -50,7 +58,9 @@ def test_every_page_is_valid_html(site):
 
 def test_html_checker_catches_an_error(tmp_path):
     bad = tmp_path / "bad.html"
-    bad.write_text('<!doctype html><html lang="en"><head><title>x</title></head><body><label tabindex="">x</label></body></html>')
+    bad.write_text(
+        '<!doctype html><html lang="en"><head><title>x</title></head><body><label tabindex="">x</label></body></html>'
+    )
     errors = vnu_errors([bad])
     assert len(errors) == 1 and "tabindex" in errors[0]
 
@@ -76,7 +86,12 @@ def front_matter(path):
 
 
 def test_no_page_is_marked_untranslated():
-    marked = [str(p.relative_to(ROOT)) for lang in LANGUAGES for p in (ROOT / "docs" / lang).rglob("*.md") if front_matter(p).get("untranslated")]
+    marked = [
+        str(p.relative_to(ROOT))
+        for lang in LANGUAGES
+        for p in (ROOT / "docs" / lang).rglob("*.md")
+        if front_matter(p).get("untranslated")
+    ]
     assert_none(marked, "translate these pages, then remove `untranslated: true` from their front matter")
 
 
@@ -90,7 +105,7 @@ def test_every_page_has_a_description_and_one_title():
                 problems.append(f"{path.relative_to(ROOT)}: no description in the front matter")
             elif len(str(meta["description"])) > 200:
                 problems.append(f"{path.relative_to(ROOT)}: description longer than 200 characters")
-            outside_code = "\n".join(l for l in text.split("\n") if not l.startswith(("    ", "\t")))
-            if len([l for l in outside_code.split("\n") if l.startswith("# ")]) != 1:
+            outside_code = [line for line in text.split("\n") if not line.startswith(("    ", "\t"))]
+            if len([line for line in outside_code if line.startswith("# ")]) != 1:
                 problems.append(f"{path.relative_to(ROOT)}: needs exactly one '# Title' line")
     assert_none(problems)
