@@ -113,6 +113,16 @@ def front_matter_lines(page) -> int:
     return 0
 
 
+def is_last_language_build(config) -> bool:
+    """True during the build of the language mkdocs-static-i18n builds last."""
+    i18n = config.plugins.get("i18n")
+    if not i18n:
+        return True
+    default = i18n.default_language
+    others = [lang for lang in i18n.build_languages if lang != default]
+    return build_language(config) == (others[-1] if others else default)
+
+
 def is_nested_language_build(config) -> bool:
     """True while mkdocs-static-i18n builds one of the non-default languages.
 

@@ -1,31 +1,30 @@
-"""Search: a Pagefind index per language, built after the last language of every build.
+"""Search: a Pagefind index per language, built while the site builds.
 
 Pagefind reads each page's <html lang>, so Russian pages get a stemmed Russian index and
 Chinese pages a segmented Chinese one; docs/assets/search.js loads only the chunks a query
-needs. Only the article body is indexed (overrides/main.html marks it data-pagefind-body).
-The build stops if the index covers fewer pages than were built.
+needs. Only the article body is indexed (overrides/main.html marks it data-pagefind-body),
+and the page title weighs most.
+
+As each language's build finishes, its pages go to Pagefind's indexing service in a
+background thread, so indexing runs on the second core while the next language builds.
+Each language has its own bundle (site/pagefind/, site/ru/pagefind/, site/zh/pagefind/);
+the build waits for all of them after the last language, and stops if the index covers
+fewer pages than were built.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
-import subprocess
-import sys
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
-from _common import is_nested_language_build
+from _common import build_language, is_last_language_build, is_nested_language_build
 
-
-class State:
-    pages = 0
-
-
-def on_pre_build(config):
-    if not is_nested_language_build(config):
-        State.pages = 0
+EXCLUDED = [".headerlink"]  # the ¶ permalink of headings
 
 
 def weigh_title(html: str) -> str:
@@ -33,48 +32,84 @@ def weigh_title(html: str) -> str:
     return re.sub(r"<h1(?![^>]*data-pagefind-weight)", '<h1 data-pagefind-weight="10"', html, count=1)
 
 
+def files_glob(paths: list[str]) -> str:
+    """A Pagefind glob that matches exactly these files (relative to the site folder)."""
+    return "{" + ",".join(sorted(paths)) + "}"
+
+
+def bundle_url(lang_root: str, page_url: str) -> str:
+    """Where a page finds its language's search bundle, relative to the page."""
+    return get_relative_url(f"{lang_root}pagefind/pagefind.js", page_url)
+
+
+class Indexer:
+    """Pagefind's indexing service for one language, driven from a background event loop."""
+
+    loop: asyncio.AbstractEventLoop | None = None
+
+    def __init__(self, site_dir: Path, lang_root: str, paths: list[str]):
+        from pagefind.index import PagefindIndex
+
+        if Indexer.loop is None:
+            Indexer.loop = asyncio.new_event_loop()
+            threading.Thread(target=Indexer.loop.run_forever, name="pagefind", daemon=True).start()
+        index = PagefindIndex(
+            config={"exclude_selectors": EXCLUDED, "output_path": str(site_dir / lang_root / "pagefind")}
+        )
+
+        async def build_bundle() -> int:
+            async with index:  # writes the bundle when the block ends
+                return (await index.add_directory(str(site_dir), glob=files_glob(paths)))["page_count"]
+
+        self.job = asyncio.run_coroutine_threadsafe(build_bundle(), Indexer.loop)
+
+
+class State:
+    indexers: list[Indexer] = []
+    language_pages: list[str] = []
+    pages = 0
+
+
+def language_root(config) -> str:
+    """'' for the default language, 'ru/' for Russian: where the language's pages live."""
+    i18n = config.plugins.get("i18n")
+    lang = build_language(config)
+    return "" if not i18n or lang == i18n.default_language else f"{lang}/"
+
+
+def on_pre_build(config):
+    if not is_nested_language_build(config):
+        State.indexers, State.pages = [], 0
+    State.language_pages = []
+
+
 def on_page_content(html, page, config, files):
     return weigh_title(html)
 
 
+def on_page_context(context, page, config, nav):
+    context["search_bundle"] = bundle_url(language_root(config), page.url)
+    return context
+
+
 def on_post_page(output, page, config):
     if "data-pagefind-body" in output:
-        State.pages += 1
+        State.language_pages.append(page.file.dest_path)
     return output
 
 
-def run_pagefind(site_dir: Path) -> str:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            str(site_dir),
-            "--output-subdir",
-            "pagefind",
-            "--exclude-selectors",
-            ".headerlink",
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind failed to index {site_dir}:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
-def indexed_pages(pagefind_output: str) -> int:
-    """The page count Pagefind reports ('Indexed 96 pages')."""
-    m = re.search(r"Indexed (\d+) pages?", pagefind_output)
-    return int(m.group(1)) if m else 0
-
-
-@event_priority(-200)
 def on_post_build(config):
-    if is_nested_language_build(config):
+    """Runs before mkdocs-static-i18n starts the next language (its hook has priority -100)."""
+    if State.language_pages:
+        State.indexers.append(Indexer(Path(config.site_dir), language_root(config), State.language_pages))
+        State.pages += len(State.language_pages)
+        State.language_pages = []
+    if not is_last_language_build(config):
         return
-    output = run_pagefind(Path(config.site_dir))
-    indexed = indexed_pages(output)
+    indexers, State.indexers = State.indexers, []
+    try:
+        indexed = sum(indexer.job.result() for indexer in indexers)
+    except Exception as exc:
+        raise PluginError(f"Pagefind could not build the search index: {exc}") from exc
     if indexed < State.pages:
-        raise PluginError(f"Search index covers {indexed} pages but {State.pages} were built:\n{output}")
+        raise PluginError(f"The search index covers {indexed} pages, but {State.pages} were built.")

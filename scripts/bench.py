@@ -62,18 +62,15 @@ def timed_build(config: Path, site_dir: Path) -> tuple[float, float]:
 
 
 def bare_config() -> Path:
-    """mkdocs.yml without the project's hooks (and not strict: unresolved syntax stays as text)."""
+    """mkdocs.yml without the project's hooks and the template overrides that rely on them
+    (and not strict: unresolved {fact:…} and ```template blocks stay as text)."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"^hooks:\n(?:  - .*\n)+", "", text, flags=re.M)
-    text = text.replace("strict: true", "strict: false")
+    text = re.sub(r"^  custom_dir: overrides\n", "", text, flags=re.M)
+    text = text.replace("strict: true", "strict: false").replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
     path = ROOT / ".cache" / "mkdocs.bare.yml"
     path.parent.mkdir(exist_ok=True)
-    path.write_text(
-        text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}").replace(
-            "custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"
-        ),
-        encoding="utf-8",
-    )
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -96,7 +93,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self):
         path = urlsplit(self.path).path
         rel = path[len(BASE_PATH) :] if path.startswith(BASE_PATH) else None
-        target = Path(self.directory) / (rel or "__none__")
+        target = Path(self.directory) / (rel if rel is not None else "__none__")
         if target.is_dir():
             target = target / "index.html"
         status = 200
