@@ -28,5 +28,5 @@
     save();
   });
   tools.querySelector("[data-checklist-print]").addEventListener("click", function () { window.print(); });
-  tools.hidden = false;
+  tools.classList.add("checklist-tools--ready");
 })();
