@@ -12,6 +12,7 @@ Command line (a translator runs it on purpose; nothing else rewrites their Markd
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sys
@@ -26,6 +27,7 @@ from _common import ROOT, build_language, strings  # noqa: E402
 DOCS = ROOT / "docs"
 SOURCE_LANG = "en"
 TRANSLATIONS = ("ru", "zh")
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
@@ -34,7 +36,7 @@ def split_front_matter(text: str, origin: str = "page") -> tuple[dict, str]:
     if not m:
         return {}, text
     try:
-        return (yaml.safe_load(m.group(1)) or {}), text[m.end() :]
+        return (yaml.load(m.group(1), Loader=YAML_LOADER) or {}), text[m.end() :]
     except yaml.YAMLError as exc:
         raise PluginError(
             f"{origin}: the front matter is not valid YAML ({exc.problem}, line {exc.problem_mark.line + 2}). "
@@ -49,22 +51,30 @@ def fingerprint(english_text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
 
+@functools.lru_cache(maxsize=1024)
+def _file_facts(path: str, mtime: float, origin: str) -> tuple[dict, str]:
+    """A page's front matter and fingerprint, read once per change of the file."""
+    text = Path(path).read_text(encoding="utf-8")
+    return split_front_matter(text, origin)[0], fingerprint(text)
+
+
+def file_facts(path: Path, origin: str) -> tuple[dict, str]:
+    return _file_facts(str(path), path.stat().st_mtime, origin)
+
+
 def page_status(rel: str, lang: str, docs: Path = DOCS) -> str:
     """'current', 'outdated', 'missing' or 'untranslated' for docs/<lang>/<rel>."""
     translated = docs / lang / rel
     if not translated.exists():
         return "missing"
-    meta, _ = split_front_matter(translated.read_text(encoding="utf-8"), f"docs/{lang}/{rel}")
+    meta, _ = file_facts(translated, f"docs/{lang}/{rel}")
     if meta.get("untranslated"):
         return "untranslated"
     english = docs / SOURCE_LANG / rel
     if not english.exists():
         return "current"
-    return (
-        "current"
-        if str(meta.get("translation_of", "")) == fingerprint(english.read_text(encoding="utf-8"))
-        else "outdated"
-    )
+    current = file_facts(english, f"docs/en/{rel}")[1]
+    return "current" if str(meta.get("translation_of", "")) == current else "outdated"
 
 
 def all_pages(docs: Path = DOCS) -> list[str]:
