@@ -87,7 +87,8 @@ def validate_registry(data: dict, origin: str = "data/facts.yml") -> dict[str, d
 @functools.lru_cache(maxsize=4)
 def _load(path: str, mtime: float) -> tuple[dict[str, dict], int]:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return validate_registry(data, Path(path).relative_to(ROOT).as_posix()), int(data.get("max_age_days", 180))
+    origin = Path(path).relative_to(ROOT).as_posix() if Path(path).is_relative_to(ROOT) else path
+    return validate_registry(data, origin), int(data.get("max_age_days", 180))
 
 
 def load_registry(path: Path = REGISTRY) -> dict[str, dict]:

@@ -181,3 +181,11 @@ def test_last_updated_date_is_in_the_page_language(site, built, date_pattern):
     html = (site / built).read_text(encoding="utf-8")
     footer = html[html.index('class="md-source-file"') :][:1500]
     assert re.search(date_pattern, footer), footer
+
+
+@pytest.mark.parametrize("prefix", ["", "ru/", "zh/"])
+def test_home_page_links_straight_to_the_urgent_problems(site, prefix):
+    """A reader reaches a missing parcel, a suspicious call and a refund in one click."""
+    html = (site / prefix / "index.html").read_text(encoding="utf-8")
+    for target in ("problems/missing-parcel/", "safety/spot-a-scam/", "problems/returns-and-refunds/"):
+        assert f'href="{target}"' in html, f"{prefix}index.html has no link to {target}"

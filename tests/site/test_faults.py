@@ -99,7 +99,13 @@ def test_structural_drift_is_named(project):
 
 
 def test_faults_in_a_successful_build_are_caught(project):
-    # a typed phone number, a look-alike link, an external script in an override, an English change
+    # a typed phone number, a look-alike link, an external script in an override, an English
+    # change; and a phone number changed in the registry, which must change on every page
+    edit(
+        project / "data" / "facts.yml",
+        'value: "+18882804331"\n    display: "1-888-280-4331"',
+        'value: "+18005550100"\n    display: "1-800-555-0100"',
+    )
     append(project / "docs" / "zh" / "channels" / "phone.md", "也可以拨打 1-206-922-0880。")
     append(project / "docs" / "en" / "start.md", "[Amazon help desk](https://amazon-support.help/)")
     edit(
@@ -112,9 +118,16 @@ def test_faults_in_a_successful_build_are_caught(project):
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
 
+    registry = F.load_registry(project / "data" / "facts.yml")
+    for lang in ("", "ru/", "zh/"):
+        page = (site / lang / "channels" / "phone" / "index.html").read_text(encoding="utf-8")
+        assert '<a href="tel:+18005550100">1-800-555-0100</a>' in page
+    old_number = [p for p in site.rglob("*.html") if re.search(r"280-4331|8882804331", p.read_text(encoding="utf-8"))]
+    assert old_number == []
+
     phone = site / "zh" / "channels" / "phone" / "index.html"
     assert unlisted_contacts(
-        "zh/channels/phone/index.html", phone.read_text(encoding="utf-8"), allowed_contacts(F.load_registry())
+        "zh/channels/phone/index.html", phone.read_text(encoding="utf-8"), allowed_contacts(registry)
     ) == ["zh/channels/phone/index.html: phone number '1-206-922-0880' is not in data/facts.yml"]
     start = site / "start" / "index.html"
     assert bad_external_links(
