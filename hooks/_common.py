@@ -6,6 +6,7 @@ Not a hook itself (it is not listed in mkdocs.yml). Everything here is a pure fu
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,21 +95,27 @@ def source_path(page) -> str:
 def front_matter_lines(page) -> int:
     """How many lines of the source file precede the Markdown MkDocs hands to the hooks.
 
-    MkDocs strips the YAML front matter, so a hook's line 1 is the file's line N + 1; error
-    messages add this to name the line a contributor sees in their editor.
+    MkDocs strips the YAML front matter (and the blank lines after it), so a hook's line 1 is
+    the file's line N + 1; error messages add N to name the line a contributor sees.
     """
     try:
-        with open(page.file.abs_src_path, encoding="utf-8-sig") as source:
-            lines = source.read().split("\n")
+        path = page.file.abs_src_path
+        return _front_matter_lines(path, os.stat(path).st_mtime)
     except (OSError, TypeError):
         return 0
+
+
+@functools.lru_cache(maxsize=512)
+def _front_matter_lines(path: str, mtime: float) -> int:
+    with open(path, encoding="utf-8-sig") as source:
+        lines = source.read().split("\n")
     if not lines or lines[0].strip() != "---":
         return 0
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             index += 1
             while index < len(lines) and not lines[index].strip():
-                index += 1  # MkDocs also drops the blank lines after the front matter
+                index += 1
             return index
     return 0
 
