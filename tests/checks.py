@@ -201,3 +201,23 @@ def bad_external_links(name: str, html_text: str, allowed_hosts: set[str]) -> li
                 f"{name}: link to '{parts.hostname}' ({a['href']}) is not an allowed host (data/allowed-hosts.yml)"
             )
     return problems
+
+
+# Stylesheets allowed to hold up the first paint: Material's own and the site's one file.
+FIRST_PAINT_STYLES = re.compile(r"(?:^|/)assets/(?:stylesheets/(?:main|palette)\.[0-9a-f]+\.min\.css|site\.css)$")
+
+
+def slow_first_paint(name: str, html_text: str) -> list[str]:
+    """What would make a phone wait or work for nothing on every page load: a stylesheet that
+    blocks the first paint beyond Material's and site.css, or Material's palette component
+    (it restyles the whole page twice per load; overrides/partials/palette.html replaces it)."""
+    doc = BeautifulSoup(html_text, "html.parser")
+    problems = [
+        f"{name}: stylesheet {link['href']} holds up the first paint: add its rules to "
+        'docs/assets/site.css, or link it with a media query (print.css uses media="print")'
+        for link in doc.select("link[rel~=stylesheet][href]")
+        if link.get("media", "all") in ("all", "screen") and not FIRST_PAINT_STYLES.search(urlsplit(link["href"]).path)
+    ]
+    if doc.select_one('[data-md-component="palette"]'):
+        problems.append(f"{name}: Material's palette component is mounted (see overrides/partials/palette.html)")
+    return problems

@@ -1,0 +1,89 @@
+"""The color scheme and the phone layout: the scheme is right from the first paint, follows
+the system until the reader picks one, and the pick is remembered; on a phone the navigation
+drawer (laid out only when opened) opens and leads to its pages."""
+
+import pytest
+
+PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
+
+SCHEME_WHILE_PARSING = """
+document.addEventListener("DOMContentLoaded", () => {
+  window.__schemeBeforeScripts = document.body.getAttribute("data-md-color-scheme");
+}, {capture: true});
+"""
+
+
+def scheme(page) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def visible_toggle(page):
+    return page.locator("[data-palette] label:not([hidden])")
+
+
+@pytest.mark.parametrize("system, expected", [("light", "default"), ("dark", "slate")])
+def test_scheme_is_set_while_the_page_is_parsed(server, browser, system, expected):
+    """Set by the inline script in the header, before any script mounts: no flash of the
+    other scheme, and no restyling of the whole page once it has loaded."""
+    ctx = browser.new_context(color_scheme=system)
+    try:
+        ctx.add_init_script(SCHEME_WHILE_PARSING)
+        page = ctx.new_page()
+        page.goto(server + "ru/")
+        assert page.evaluate("window.__schemeBeforeScripts") == expected
+        assert scheme(page) == expected
+        assert visible_toggle(page).count() == 1
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_toggle_switches_and_is_remembered(server, page, lang):
+    page.goto(server + PREFIX[lang])
+    assert scheme(page) == "default"
+    toggle = visible_toggle(page)
+    label = toggle.get_attribute("title")
+    toggle.click()
+    assert scheme(page) == "slate"
+    assert visible_toggle(page).get_attribute("title") != label, "the toggle shows the way back"
+    page.goto(server + PREFIX[lang] + "templates/")
+    assert scheme(page) == "slate", "the choice holds on the next page"
+    page.reload()
+    assert scheme(page) == "slate"
+    page.keyboard.press("Tab")  # the toggle also answers the keyboard
+    page.focus("[data-palette] input:checked")
+    page.keyboard.press("Enter")
+    assert scheme(page) == "default"
+
+
+def test_system_setting_rules_until_the_reader_chooses(server, page):
+    page.goto(server)
+    page.wait_for_function("window.__guide_palette && document.readyState === 'complete'")
+    page.wait_for_timeout(300)  # the listener is set up when the page is idle
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=5000)
+    visible_toggle(page).click()
+    assert scheme(page) == "default"
+    page.emulate_media(color_scheme="light")
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_timeout(300)
+    assert scheme(page) == "default", "the reader's choice wins over the system setting"
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_navigation_drawer_opens_on_a_phone(server, browser, lang):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = ctx.new_page()
+        page.goto(server + PREFIX[lang] + "problems/missing-parcel/")
+        drawer = page.locator(".md-sidebar--primary")
+        page.locator("label.md-header__button[for='__drawer']").click()
+        link = drawer.locator("a[href$='damaged-or-wrong-item/']").first
+        link.wait_for(state="visible")
+        page.wait_for_function("a => a.getBoundingClientRect().left >= 0", arg=link.element_handle(), timeout=5000)
+        box = link.bounding_box()
+        assert box and box["width"] > 0 and box["x"] < 390, "the drawer's links are laid out and on screen"
+        link.click()
+        page.wait_for_url("**/problems/damaged-or-wrong-item/")
+    finally:
+        ctx.close()
