@@ -5,8 +5,9 @@ Chinese pages a segmented Chinese one; docs/assets/search.js loads only the chun
 needs. Only the article body is indexed (overrides/main.html marks it data-pagefind-body),
 and the page title weighs most.
 
-As each language's build finishes, its pages go to Pagefind's indexing service in a
-background thread, so indexing runs on the second core while the next language builds.
+Each language's Pagefind service starts with that language's build; when the build ends, its
+pages go to the service in a background thread, so indexing runs on the second core while the
+next language builds.
 Each language has its own bundle (site/pagefind/, site/ru/pagefind/, site/zh/pagefind/);
 the build waits for all of them after the last language, and stops if the index covers
 fewer pages than were built.
@@ -42,30 +43,45 @@ def bundle_url(lang_root: str, page_url: str) -> str:
     return get_relative_url(f"{lang_root}pagefind/pagefind.js", page_url)
 
 
+class Abandoned(Exception):
+    """The build stopped before its pages were ready: the index is closed, nothing is written."""
+
+
 class Indexer:
-    """Pagefind's indexing service for one language, driven from a background event loop."""
+    """Pagefind's indexing service for one language, driven from a background event loop.
+
+    Created when the language's build starts (launching Pagefind takes a tenth of a second,
+    spent while the pages are built); `index(paths)` hands it the pages once they are written.
+    """
 
     loop: asyncio.AbstractEventLoop | None = None
 
-    def __init__(self, site_dir: Path, lang_root: str, paths: list[str]):
+    def __init__(self, output: Path, site_dir: Path):
         from pagefind.index import PagefindIndex
 
         if Indexer.loop is None:
             Indexer.loop = asyncio.new_event_loop()
             threading.Thread(target=Indexer.loop.run_forever, name="pagefind", daemon=True).start()
-        index = PagefindIndex(
-            config={"exclude_selectors": EXCLUDED, "output_path": str(site_dir / lang_root / "pagefind")}
-        )
+        index = PagefindIndex(config={"exclude_selectors": EXCLUDED, "output_path": str(output)})
+        self.pages: asyncio.Future = Indexer.loop.create_future()
 
         async def build_bundle() -> int:
-            async with index:  # writes the bundle when the block ends
+            async with index:  # writes the bundle when the block ends without an error
+                paths = await self.pages
+                if paths is None:
+                    raise Abandoned
                 return (await index.add_directory(str(site_dir), glob=files_glob(paths)))["page_count"]
 
         self.job = asyncio.run_coroutine_threadsafe(build_bundle(), Indexer.loop)
 
+    def index(self, paths: list[str] | None) -> None:
+        """Index these pages (paths relative to the site folder); None: write nothing."""
+        Indexer.loop.call_soon_threadsafe(lambda: self.pages.done() or self.pages.set_result(paths))
+
 
 class State:
     indexers: list[Indexer] = []
+    current: Indexer | None = None
     language_pages: list[str] = []
     pages = 0
 
@@ -79,8 +95,23 @@ def language_root(config) -> str:
 
 def on_pre_build(config):
     if not is_nested_language_build(config):
-        State.indexers, State.pages = [], 0
+        abandon()
+        State.pages = 0
     State.language_pages = []
+    site_dir = Path(config.site_dir)
+    State.current = Indexer(site_dir / language_root(config) / "pagefind", site_dir)
+    State.indexers.append(State.current)
+
+
+def abandon() -> None:
+    """Close the services of a build that stopped (`mkdocs serve` goes on after an error)."""
+    for indexer in State.indexers:
+        indexer.index(None)
+    State.indexers, State.current = [], None
+
+
+def on_build_error(error):
+    abandon()
 
 
 def on_page_content(html, page, config, files):
@@ -100,10 +131,9 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     """Runs before mkdocs-static-i18n starts the next language (its hook has priority -100)."""
-    if State.language_pages:
-        State.indexers.append(Indexer(Path(config.site_dir), language_root(config), State.language_pages))
-        State.pages += len(State.language_pages)
-        State.language_pages = []
+    State.current.index(State.language_pages)
+    State.pages += len(State.language_pages)
+    State.language_pages = []
     if not is_last_language_build(config):
         return
     indexers, State.indexers = State.indexers, []
