@@ -87,3 +87,24 @@ def test_navigation_drawer_opens_on_a_phone(server, browser, lang):
         page.wait_for_url("**/problems/damaged-or-wrong-item/")
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_on_a_phone_a_link_to_a_heading_lands_on_it(server, browser, lang):
+    """The article's blocks are laid out only near the screen on phones (docs/assets/site.css):
+    a link to a heading far down still brings that heading to the top, fully drawn."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = ctx.new_page()
+        url = server + PREFIX[lang] + "problems/missing-parcel/"
+        page.goto(url)
+        ids = page.evaluate("[...document.querySelectorAll('.md-typeset h2[id]')].map(h => h.id)")
+        target = ids[len(ids) // 2]
+        page.goto(url + "#" + target)
+        page.wait_for_timeout(300)
+        top = page.evaluate(f"document.getElementById('{target}').getBoundingClientRect().top")
+        header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
+        assert header - 1 <= top <= header + 40, f"#{target} is at {top}px, the header ends at {header}px"
+        assert page.locator(f"#{target}").is_visible()
+    finally:
+        ctx.close()
