@@ -81,7 +81,6 @@ class Indexer:
 
 class State:
     indexers: list[Indexer] = []
-    current: Indexer | None = None
     language_pages: list[str] = []
     pages = 0
 
@@ -99,15 +98,14 @@ def on_pre_build(config):
         State.pages = 0
     State.language_pages = []
     site_dir = Path(config.site_dir)
-    State.current = Indexer(site_dir / language_root(config) / "pagefind", site_dir)
-    State.indexers.append(State.current)
+    State.indexers.append(Indexer(site_dir / language_root(config) / "pagefind", site_dir))
 
 
 def abandon() -> None:
     """Close the services of a build that stopped (`mkdocs serve` goes on after an error)."""
     for indexer in State.indexers:
         indexer.index(None)
-    State.indexers, State.current = [], None
+    State.indexers = []
 
 
 def on_build_error(error):
@@ -131,7 +129,7 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     """Runs before mkdocs-static-i18n starts the next language (its hook has priority -100)."""
-    State.current.index(State.language_pages)
+    State.indexers[-1].index(State.language_pages)  # the language that just finished
     State.pages += len(State.language_pages)
     State.language_pages = []
     if not is_last_language_build(config):
