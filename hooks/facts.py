@@ -1,9 +1,15 @@
-"""The facts registry: every phone number, e-mail address, handle and official URL.
+"""The facts registry: every phone number, e-mail address, handle, official URL and policy period.
 
 Responsibilities:
-- load and validate data/facts.yml (an entry without source or date, a malformed date or a
-  non-https URL stops the build, naming the entry and the field);
-- replace {fact:ID} and {fact-url:ID} in page Markdown (an unknown id names the file and line);
+- load and validate data/facts.yml (an entry without source, evidence or date, evidence over
+  25 words, a malformed date, a non-https URL or a period that is not a positive whole number
+  stops the build, naming the entry and the field);
+- replace {fact:ID}, {fact-url:ID} and {period:ID} (or {period:ID:gen}, the Russian genitive, and
+  {period:ID:en}, English inside a message to send from a Russian or Chinese page) in
+  page Markdown, periods in the page language's plural form (Babel's CLDR rules); an unknown id
+  names the file and line;
+- find policy periods typed into a page instead of referenced (`typed_periods`, used by the build
+  and by `python hooks/facts.py lint`);
 - render the registry as a table where a page writes {facts-table};
 - give templates the date of the oldest check (`facts_checked`) for printed checklists.
 """
@@ -16,15 +22,35 @@ import re
 from pathlib import Path
 
 import yaml
+from babel import Locale
 from mkdocs.exceptions import PluginError
 
 from _common import ROOT, build_language, find_fences, front_matter_lines, source_path, strings
 
 REGISTRY = ROOT / "data" / "facts.yml"
-KINDS = {"phone", "email", "url", "handle"}
-REQUIRED = ("kind", "value", "region", "source", "checked")
-REFERENCE = re.compile(r"\{(?P<form>fact|fact-url):(?P<id>[a-z0-9][a-z0-9-]*)\}")
-ANY_REFERENCE = re.compile(r"\{fact[^}\n]*\}")
+KINDS = {"phone", "email", "url", "handle", "period"}
+UNITS = ("day", "business-day", "hour")
+CASES = ("gen", "en")  # Russian genitive; English inside an English message on a ru/zh page
+REQUIRED = ("kind", "value", "region", "source", "checked", "evidence")
+EVIDENCE_WORDS = 25
+REFERENCE = re.compile(r"\{(?P<form>fact|fact-url|period):(?P<id>[a-z0-9][a-z0-9-]*)(?::(?P<case>[a-z]+))?\}")
+ANY_REFERENCE = re.compile(r"\{(?:fact|period)[^}\n]*\}")
+# An English word right before a period on a Russian or Chinese page: a message to send in English,
+# where "within {period:x}" must render in English too ({period:x:en}).
+ENGLISH_BEFORE_PERIOD = re.compile(r"\b[A-Za-z]{2,} \{period:(?P<id>[a-z0-9-]+)(?::gen)?\}")
+# A number of days or hours as a writer types it, per page language: "30 days", "30-day",
+# "30 дней", "24 часа", "30 天", "48 小时". `unit` maps the word to the registry's unit.
+TYPED_PERIOD = {
+    "en": re.compile(
+        r"(?<![\d.,])(?P<n>\d+)(?:[\s\u00a0]|-)(?P<unit>(?:business[\s\u00a0-])?days?|hours?)\b", re.IGNORECASE
+    ),
+    "ru": re.compile(
+        r"(?<![\d.,])(?P<n>\d+)[\s\u00a0-]*(?P<unit>(?:рабоч[а-я]*[\s\u00a0])?(?:дн[а-я]*|день)|сут[а-я]*|час[а-я]*)",
+        re.IGNORECASE,
+    ),
+    # (not a date: "6 月 30 日" is the 30th of June)
+    "zh": re.compile(r"(?<![\d.,])(?<!月)(?<!月\s)(?P<n>\d+)\s*(?:个)?(?P<unit>工作日|天|日|小时|钟头)"),
+}
 PHONE_VALUE = re.compile(r"^\+\d{8,15}$")
 EMAIL_VALUE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}$")
 HANDLE_VALUE = re.compile(r"^@\w{1,30}$")
@@ -32,6 +58,14 @@ HANDLE_VALUE = re.compile(r"^@\w{1,30}$")
 
 class RegistryError(PluginError):
     pass
+
+
+def unit_of(word: str) -> str:
+    """The registry unit ("day", "business-day" or "hour") of a unit word in any of the site's languages."""
+    word = word.lower()
+    if word.startswith(("hour", "час", "小时", "钟头")):
+        return "hour"
+    return "business-day" if word.startswith(("business", "рабоч", "工作日")) else "day"
 
 
 def _date(value, where: str) -> dt.date:
@@ -64,6 +98,19 @@ def validate_registry(data: dict, origin: str = "data/facts.yml") -> dict[str, d
             raise RegistryError(f"{where}.kind: '{kind}' is not one of {', '.join(sorted(KINDS))}")
         if not str(entry["source"]).startswith("https://"):
             raise RegistryError(f"{where}.source: '{entry['source']}' must be an https:// URL")
+        words = len(str(entry["evidence"]).split())
+        if words > EVIDENCE_WORDS:
+            raise RegistryError(
+                f"{where}.evidence: {words} words; quote at most {EVIDENCE_WORDS} words of the source page"
+            )
+        if kind == "period":
+            number = entry["value"]
+            if isinstance(number, bool) or not isinstance(number, int) or number <= 0:
+                raise RegistryError(f"{where}.value: '{number}' is not a positive whole number of {entry.get('unit')}s")
+            if entry.get("unit") not in UNITS:
+                raise RegistryError(f"{where}.unit: '{entry.get('unit')}' is not one of {', '.join(UNITS)}")
+            facts[fact_id] = {**entry, "value": number, "checked": _date(entry["checked"], where)}
+            continue
         if kind == "url" and not value.startswith("https://"):
             raise RegistryError(f"{where}.value: '{value}' must be an https:// URL")
         if kind == "phone":
@@ -100,8 +147,24 @@ def max_age_days(path: Path = REGISTRY) -> int:
     return _load(str(path), path.stat().st_mtime)[1]
 
 
-def display(fact: dict) -> str:
+def period_text(fact: dict, lang: str, case: str | None = None) -> str:
+    """A period in the page language: "30 days", "30\u00a0дней" ("24\u00a0часов" in the genitive), "30 天".
+
+    The plural category comes from Babel (CLDR); the words for each category from hooks/strings.yml.
+    """
+    number = fact["value"]
+    category = Locale.parse(lang).plural_form(number)
+    forms = strings(lang)["period_units"][fact["unit"]]
+    forms = forms.get(case, forms["nom"]) if case else forms["nom"]
+    word = forms.get(category, forms["other"])
+    separator = strings(lang)["period_separator"]
+    return f"{number}{separator}{word}"
+
+
+def display(fact: dict, lang: str = "en") -> str:
     """The fact as a reader sees it."""
+    if fact["kind"] == "period":
+        return period_text(fact, lang)
     if fact["kind"] == "phone":
         return str(fact["display"])
     if fact["kind"] == "url":
@@ -112,6 +175,8 @@ def display(fact: dict) -> str:
 def href(fact: dict) -> str | None:
     """Where a link to the fact points (None for an address that must not be a link)."""
     kind = fact["kind"]
+    if kind == "period":
+        return None
     if kind == "phone":
         return "tel:" + fact["value"]
     if kind == "email":
@@ -121,9 +186,9 @@ def href(fact: dict) -> str | None:
     return fact["value"]
 
 
-def render_markdown(fact: dict) -> str:
+def render_markdown(fact: dict, lang: str = "en") -> str:
     target = href(fact)
-    return f"[{display(fact)}]({target})" if target else display(fact)
+    return f"[{display(fact, lang)}]({target})" if target else display(fact, lang)
 
 
 def facts_checked(facts: dict[str, dict]) -> dt.date:
@@ -134,14 +199,17 @@ def facts_checked(facts: dict[str, dict]) -> dt.date:
 def facts_table(facts: dict[str, dict], lang: str) -> str:
     s = strings(lang)
     rows = [
-        f"| {s['facts_fact']} | {s['facts_value']} | {s['facts_region']} | {s['facts_source']} | {s['facts_checked']} |",
-        "|---|---|---|---|---|",
+        f"| {s['facts_fact']} | {s['facts_value']} | {s['facts_region']} | {s['facts_source']} | "
+        f"{s['facts_evidence']} | {s['facts_checked']} |",
+        "|---|---|---|---|---|---|",
     ]
     for fact_id, fact in facts.items():
         source = fact["source"]
+        evidence = str(fact["evidence"]).replace("|", "\\|")
         rows.append(
-            f"| `{fact_id}` | {render_markdown(fact)} | {fact['region']} | "
-            f"[{re.sub(r'^https://', '', source).rstrip('/')}]({source}) | {fact['checked'].isoformat()} |"
+            f"| `{fact_id}` | {render_markdown(fact, lang)} | {fact['region']} | "
+            f"[{re.sub(r'^https://', '', source).rstrip('/')}]({source}) | “{evidence}” | "
+            f"{fact['checked'].isoformat()} |"
         )
     return "\n".join(rows)
 
@@ -156,25 +224,41 @@ def resolve(markdown: str, facts: dict[str, dict], origin: str, lang: str = "en"
         in_fence.update(range(fence.start, fence.end + 1))
     out = []
     for number, line in enumerate(lines, start=1 + offset):
-        if "{fact" not in line:
+        if "{fact" not in line and "{period" not in line:
             out.append(line)
             continue
         for bad in ANY_REFERENCE.findall(line):
             if not REFERENCE.fullmatch(bad) and not bad.startswith(("{facts-table}", "{facts-checked}")):
                 raise PluginError(
-                    f"{origin}:{number}: '{bad}' is not a fact reference; write {{fact:ID}} or {{fact-url:ID}}"
+                    f"{origin}:{number}: '{bad}' is not a fact reference; "
+                    "write {fact:ID}, {fact-url:ID} or {period:ID}"
                 )
 
         def replace(m: re.Match, number: int = number) -> str:
-            fact = facts.get(m.group("id"))
+            fact, form, case = facts.get(m.group("id")), m.group("form"), m.group("case")
+            if form == "period":
+                periods = sorted(i for i, f in facts.items() if f["kind"] == "period")
+                if fact is None or fact["kind"] != "period":
+                    raise PluginError(
+                        f"{origin}:{number}: unknown period '{m.group('id')}'. Known periods: {', '.join(periods)}. "
+                        "Add it to data/facts.yml (kind: period, with source, evidence and checked date) or fix the id."
+                    )
+                if case is not None and case not in CASES:
+                    raise PluginError(
+                        f"{origin}:{number}: '{m.group(0)}': unknown form '{case}'; write {{period:ID}}, "
+                        "{period:ID:gen} or {period:ID:en}"
+                    )
+                if case == "en":
+                    return period_text(fact, "en")
+                return period_text(fact, lang, case)
             if fact is None:
                 raise PluginError(
                     f"{origin}:{number}: unknown fact '{m.group('id')}'. Known ids: {', '.join(sorted(facts))}. "
-                    "Add it to data/facts.yml (with source and checked date) or fix the id."
+                    "Add it to data/facts.yml (with source, evidence and checked date) or fix the id."
                 )
-            if m.group("form") == "fact-url":
-                return href(fact) or display(fact)
-            return display(fact) if (number - 1 - offset) in in_fence else render_markdown(fact)
+            if form == "fact-url":
+                return href(fact) or display(fact, lang)
+            return display(fact, lang) if (number - 1 - offset) in in_fence else render_markdown(fact, lang)
 
         line = REFERENCE.sub(replace, line)
         line = line.replace("{facts-checked}", facts_checked(facts).isoformat())
@@ -184,10 +268,70 @@ def resolve(markdown: str, facts: dict[str, dict], origin: str, lang: str = "en"
     return "\n".join(out)
 
 
+def typed_periods(markdown: str, facts: dict[str, dict], origin: str, lang: str, offset: int = 0) -> list[str]:
+    """Policy periods typed as numbers ("30 days", "48 小时") where the registry has that period.
+
+    Returns one message per finding, naming the file, the line and the {period:ID} to write instead."""
+    pattern = TYPED_PERIOD.get(lang, TYPED_PERIOD["en"])
+    registered: dict[tuple[int, str], list[str]] = {}
+    for fact_id, fact in facts.items():
+        if fact["kind"] == "period":
+            registered.setdefault((fact["value"], fact["unit"]), []).append(fact_id)
+    problems = []
+    for number, line in enumerate(markdown.split("\n"), start=1 + offset):
+        for m in pattern.finditer(line):
+            ids = registered.get((int(m.group("n")), unit_of(m.group("unit"))))
+            if ids:
+                choices = " or ".join(f"{{period:{i}}}" for i in ids)
+                problems.append(
+                    f"{origin}:{number}: '{m.group(0)}' is a policy period of the registry; write {choices} "
+                    "so that it follows data/facts.yml"
+                )
+    return problems
+
+
+def check_pages(docs: Path, facts: dict[str, dict]) -> list[str]:
+    """`typed_periods` over every page of every language folder under `docs`."""
+    problems = []
+    for path in sorted(docs.glob("*/**/*.md")):
+        lang = path.relative_to(docs).parts[0]
+        text = path.read_text(encoding="utf-8")
+        origin = path.relative_to(docs.parent).as_posix()
+        problems += typed_periods(text, facts, origin, lang)
+        if lang != "en":
+            for number, line in enumerate(text.split("\n"), start=1):
+                for m in ENGLISH_BEFORE_PERIOD.finditer(line):
+                    problems.append(
+                        f"{origin}:{number}: '{m.group(0)}' is English text, but the period would render in the "
+                        f"page's language; write {{period:{m.group('id')}:en}}"
+                    )
+        front = text.split("\n---", 1)[0] if text.startswith("---") else ""
+        for number, line in enumerate(front.split("\n"), start=1):
+            if ANY_REFERENCE.search(line):
+                problems.append(
+                    f"{origin}:{number}: the front matter is not rendered, so it cannot use "
+                    f"'{ANY_REFERENCE.search(line).group(0)}'; say it without the number"
+                )
+    return problems
+
+
 def on_page_markdown(markdown, page, config, files):
-    return resolve(markdown, load_registry(), source_path(page), build_language(config), front_matter_lines(page))
+    origin, lang, offset = source_path(page), build_language(config), front_matter_lines(page)
+    facts = load_registry()
+    problems = typed_periods(markdown, facts, origin, lang, offset)
+    if problems:
+        raise PluginError("\n".join(problems))
+    return resolve(markdown, facts, origin, lang, offset)
 
 
 def on_page_context(context, page, config, nav):
     context["facts_checked"] = facts_checked(load_registry()).isoformat()
     return context
+
+
+if __name__ == "__main__":  # python hooks/facts.py lint: typed policy periods in any page
+    import sys
+
+    found = check_pages(ROOT / "docs", load_registry())
+    print("\n".join(found) if found else "No policy period is typed into a page; all come from data/facts.yml.")
+    sys.exit(1 if found else 0)

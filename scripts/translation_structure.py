@@ -28,7 +28,7 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{#([\w-]+)\}\s*$")
 ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s*([\w-]+)")
 TASK = re.compile(r"^\s*[-*]\s+\[[ xX]\]\s")
-FACT = re.compile(r"\{fact(?:-url)?:([a-z0-9-]+)\}")
+FACT = re.compile(r"\{(?:fact|fact-url|period):([a-z0-9-]+)(?::[a-z]+)?\}")
 LINK = re.compile(r"\]\((?!https?:|mailto:|tel:|\{fact)([^)\s]+)\)")
 
 

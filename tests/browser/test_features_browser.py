@@ -8,6 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+import facts as F
 from _common import find_fences
 from diagrams import parse_flowchart
 from support import LANGUAGES, ROOT, assert_none
@@ -26,7 +27,9 @@ def sources_with(lang_fence: str) -> list[str]:
 
 
 def fences(lang: str, page: str, kind: str):
+    """The page's fenced blocks as the build sees them: registry references resolved."""
     text = (ROOT / "docs" / lang / f"{page}.md").read_text(encoding="utf-8")
+    text = F.resolve(text, F.load_registry(), f"docs/{lang}/{page}.md", lang)
     return [f for f in find_fences(text) if f.lang == kind]
 
 

@@ -77,13 +77,13 @@ def test_navigation_drawer_opens_on_a_phone(server, browser, lang):
         page.goto(server + PREFIX[lang] + "problems/missing-parcel/")
         drawer = page.locator(".md-sidebar--primary")
         page.locator("label.md-header__button[for='__drawer']").click()
-        link = drawer.locator("a[href$='damaged-or-wrong-item/']").first
+        link = drawer.locator("a[href$='stolen-parcel/']").first
         link.wait_for(state="visible")
         page.wait_for_function("a => a.getBoundingClientRect().left >= 0", arg=link.element_handle(), timeout=5000)
         box = link.bounding_box()
         assert box and box["width"] > 0 and box["x"] < 390, "the drawer's links are laid out and on screen"
         link.click()
-        page.wait_for_url("**/problems/damaged-or-wrong-item/")
+        page.wait_for_url("**/problems/stolen-parcel/")
     finally:
         ctx.close()
 

@@ -52,6 +52,23 @@ def test_missing_translation_stops_the_build(project):
     assert "docs/ru/problems/missing-parcel.md is missing" in failed_build(project)
 
 
+def test_typed_period_stops_the_build(project):
+    page = project / "docs" / "ru" / "problems" / "missing-parcel.md"
+    append(page, "Подождите 48 часов.")
+    line = page.read_text(encoding="utf-8").split("\n").index("Подождите 48 часов.") + 1
+    out = failed_build(project)
+    assert f"docs/ru/problems/missing-parcel.md:{line}: '48 часов' is a policy period" in out, out[-2000:]
+
+
+def test_fact_without_evidence_stops_the_build(project):
+    registry = project / "data" / "facts.yml"
+    text = registry.read_text(encoding="utf-8")
+    start = text.index("  us-card-dispute-window:")
+    evidence = text.index("    evidence:", start)
+    registry.write_text(text[:evidence] + text[text.index("\n", evidence) + 1 :], encoding="utf-8")
+    assert "data/facts.yml: fact 'us-card-dispute-window': field 'evidence' is missing" in failed_build(project)
+
+
 def test_broken_link_stops_the_build(project):
     append(project / "docs" / "ru" / "start.md", "[нет такой страницы](no-such-page.md)")
     out = failed_build(project)
@@ -83,8 +100,12 @@ def test_diagram_syntax_error_stops_the_build(project):
 
 
 def test_malformed_registry_entry_stops_the_build(project):
-    edit(project / "data" / "facts.yml", "    source: https://www.amazon.com/ReportAScam\n", "")
-    assert "data/facts.yml: fact 'report-a-scam': field 'source' is missing" in failed_build(project)
+    edit(
+        project / "data" / "facts.yml",
+        "    source: https://www.amazon.com/gp/help/customer/display.html?nodeId=537802\n",
+        "",
+    )
+    assert "data/facts.yml: fact 'third-party-sellers': field 'source' is missing" in failed_build(project)
 
 
 def test_structural_drift_is_named(project):
@@ -106,6 +127,7 @@ def test_faults_in_a_successful_build_are_caught(project):
         'value: "+18882804331"\n    display: "1-888-280-4331"',
         'value: "+18005550100"\n    display: "1-800-555-0100"',
     )
+    edit(project / "data" / "facts.yml", "number at 1-888-280-4331 for", "number at 1-800-555-0100 for")
     append(project / "docs" / "zh" / "channels" / "phone.md", "也可以拨打 1-206-922-0880。")
     append(project / "docs" / "en" / "start.md", "[Amazon help desk](https://amazon-support.help/)")
     edit(

@@ -16,6 +16,7 @@ GOOD = {
             "display": "1-888-280-4331",
             "region": "US",
             "source": "https://www.amazon.com/x",
+            "evidence": "call 1-888-280-4331",
             "checked": dt.date(2026, 11, 1),
         },
         "contact-us": {
@@ -23,6 +24,7 @@ GOOD = {
             "value": "https://www.amazon.com/contact",
             "region": "US",
             "source": "https://www.amazon.com/contact",
+            "evidence": "Contact Us",
             "checked": "2026-11-01",
         },
         "sender": {
@@ -31,6 +33,7 @@ GOOD = {
             "region": "US",
             "mailto": False,
             "source": "https://www.amazon.com/x",
+            "evidence": "messages from sender@amazon.com",
             "checked": "2026-11-01",
         },
         "help": {
@@ -39,6 +42,43 @@ GOOD = {
             "url": "https://x.com/AmazonHelp",
             "region": "X",
             "source": "https://x.com/AmazonHelp",
+            "evidence": "Amazon Help",
+            "checked": "2026-11-01",
+        },
+        "return-window": {
+            "kind": "period",
+            "value": 30,
+            "unit": "day",
+            "region": "US",
+            "source": "https://www.amazon.com/returns",
+            "evidence": "within 30 days of delivery",
+            "checked": "2026-11-01",
+        },
+        "reply-duty": {
+            "kind": "period",
+            "value": 24,
+            "unit": "hour",
+            "region": "US",
+            "source": "https://sellercentral.amazon.com/x",
+            "evidence": "within 24 hours",
+            "checked": "2026-11-01",
+        },
+        "posting": {
+            "kind": "period",
+            "value": 5,
+            "unit": "business-day",
+            "region": "US",
+            "source": "https://sellercentral.amazon.com/y",
+            "evidence": "three to five business days",
+            "checked": "2026-11-01",
+        },
+        "appeal": {
+            "kind": "period",
+            "value": 30,
+            "unit": "day",
+            "region": "UK",
+            "source": "https://www.amazon.co.uk/x",
+            "evidence": "within 30 calendar days",
             "checked": "2026-11-01",
         },
     }
@@ -78,6 +118,20 @@ def test_real_registry_is_valid():
         ),
         ({"help": {"url": None}}, "fact 'help'.url"),
         ({"contact-us": {"kind": "fax"}}, "fact 'contact-us'.kind: 'fax' is not one of"),
+        ({"contact-us": {"evidence": None}}, "fact 'contact-us': field 'evidence' is missing"),
+        (
+            {"contact-us": {"evidence": " ".join(["word"] * 26)}},
+            "fact 'contact-us'.evidence: 26 words; quote at most 25 words",
+        ),
+        ({"return-window": {"value": 0}}, "fact 'return-window'.value: '0' is not a positive whole number"),
+        ({"return-window": {"value": -3}}, "fact 'return-window'.value: '-3' is not a positive whole number"),
+        ({"return-window": {"value": 2.5}}, "fact 'return-window'.value: '2.5' is not a positive whole number"),
+        ({"return-window": {"value": "30"}}, "fact 'return-window'.value: '30' is not a positive whole number"),
+        (
+            {"return-window": {"unit": "week"}},
+            "fact 'return-window'.unit: 'week' is not one of day, business-day, hour",
+        ),
+        ({"return-window": {"source": "http://x"}}, "fact 'return-window'.source"),
     ],
 )
 def test_registry_errors_name_entry_and_field(changes, message):
@@ -132,6 +186,151 @@ def test_syntax_does_not_collide_with_mermaid_or_placeholders():
     assert F.resolve(text, facts, "x") == text
 
 
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("en", "Return within 30 days; answer within 24 hours"),
+        ("ru", "Return within 30\u00a0дней; answer within 24\u00a0часа"),
+        ("zh", "Return within 30 天; answer within 24 小时"),
+    ],
+)
+def test_periods_render_in_the_page_language(lang, expected):
+    facts = F.validate_registry(GOOD)
+    text = "Return within {period:return-window}; answer within {period:reply-duty}"
+    assert F.resolve(text, facts, "x", lang) == expected
+
+
+@pytest.mark.parametrize(
+    "number, unit, nominative, genitive",
+    [
+        (1, "day", "1\u00a0день", "1\u00a0дня"),
+        (3, "day", "3\u00a0дня", "3\u00a0дней"),
+        (5, "day", "5\u00a0дней", "5\u00a0дней"),
+        (21, "day", "21\u00a0день", "21\u00a0дня"),
+        (24, "hour", "24\u00a0часа", "24\u00a0часов"),
+        (48, "hour", "48\u00a0часов", "48\u00a0часов"),
+        (2, "business-day", "2\u00a0рабочих дня", "2\u00a0рабочих дней"),
+        (21, "business-day", "21\u00a0рабочий день", "21\u00a0рабочего дня"),
+    ],
+)
+def test_russian_plural_forms_follow_cldr(number, unit, nominative, genitive):
+    period = {"kind": "period", "value": number, "unit": unit}
+    assert F.period_text(period, "ru") == nominative
+    assert F.period_text(period, "ru", "gen") == genitive
+
+
+def test_english_form_inside_a_message_on_a_translated_page():
+    facts = F.validate_registry(GOOD)
+    text = "```template\nPlease reply within {period:reply-duty:en}.\n```"
+    assert "Please reply within 24 hours." in F.resolve(text, facts, "x", "ru")
+    assert "Please reply within 24 hours." in F.resolve(text, facts, "x", "zh")
+
+
+def test_english_singular_and_plural():
+    assert F.period_text({"kind": "period", "value": 1, "unit": "day"}, "en") == "1 day"
+    assert F.period_text({"kind": "period", "value": 3, "unit": "hour"}, "en") == "3 hours"
+
+
+def test_a_changed_period_changes_everywhere():
+    changed = F.validate_registry(registry(**{"return-window": {"value": 14}}))
+    for lang, words in (("en", "14 days"), ("ru", "14\u00a0дней"), ("zh", "14 天")):
+        assert F.resolve("{period:return-window}", changed, "x", lang) == words
+
+
+def test_unknown_period_names_file_and_line():
+    facts = F.validate_registry(GOOD)
+    with pytest.raises(PluginError) as err:
+        F.resolve("one\ntwo\nwithin {period:return-windw}", facts, "docs/ru/a.md", "ru", offset=3)
+    assert "docs/ru/a.md:6: unknown period 'return-windw'" in str(err.value)
+    with pytest.raises(PluginError) as err:
+        F.resolve("{period:contact-us}", facts, "docs/en/a.md")
+    assert "docs/en/a.md:1: unknown period 'contact-us'" in str(err.value)
+
+
+def test_unknown_period_form_names_file_and_line():
+    facts = F.validate_registry(GOOD)
+    with pytest.raises(PluginError) as err:
+        F.resolve("{period:return-window:dat}", facts, "docs/ru/a.md", "ru")
+    assert "docs/ru/a.md:1: '{period:return-window:dat}': unknown form 'dat'" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("en", "Return it within 30 days."),
+        ("en", "A 30-day window."),
+        ("en", "Wait 24 hours."),
+        ("ru", "Верните его в течение 30 дней."),
+        ("ru", "Ответ в течение 24\u00a0часов."),
+        ("zh", "在 30 天内退货。"),
+        ("zh", "请在24小时内回复。"),
+        ("en", "Refunds post in 5 business days."),
+        ("ru", "Деньги придут через 5 рабочих дней."),
+        ("zh", "5 个工作日内到账。"),
+    ],
+)
+def test_typed_period_is_found_with_file_and_line(lang, line):
+    facts = F.validate_registry(GOOD)
+    found = F.typed_periods(f"# Title\n\n{line}\n", facts, f"docs/{lang}/a.md", lang, offset=4)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"docs/{lang}/a.md:7: ")
+    assert "{period:" in found[0]
+
+
+def test_typed_period_names_every_matching_id():
+    facts = F.validate_registry(GOOD)
+    (found,) = F.typed_periods("within 30 days", facts, "docs/en/a.md", "en")
+    assert "{period:return-window} or {period:appeal}" in found
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("en", "Wait 14 days or 2 hours."),
+        ("en", "About 1.30 days"),
+        ("ru", "Через 14 дней."),
+        ("zh", "等 7 天。"),
+        ("zh", "2024 年 6 月 30 日"),
+        ("zh", "6月30日"),
+    ],
+)
+def test_unregistered_numbers_are_not_periods(lang, line):
+    facts = F.validate_registry(GOOD)
+    assert F.typed_periods(line, facts, "x", lang) == []
+
+
+def test_front_matter_cannot_hold_a_reference(tmp_path):
+    page = tmp_path / "docs" / "en" / "a.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ndescription: Return within {period:return-window}.\n---\n\n# A\n", encoding="utf-8")
+    (found,) = F.check_pages(tmp_path / "docs", F.validate_registry(GOOD))
+    assert found.startswith("docs/en/a.md:2: the front matter is not rendered")
+
+
+def test_english_message_with_a_translated_period_is_found(tmp_path):
+    page = tmp_path / "docs" / "ru" / "a.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        "# A\n\nPlease reply within {period:reply-duty}.\nВ течение {period:reply-duty:gen}.\n", encoding="utf-8"
+    )
+    (found,) = F.check_pages(tmp_path / "docs", F.validate_registry(GOOD))
+    assert found.startswith("docs/ru/a.md:3: 'within {period:reply-duty}' is English text")
+    assert "{period:reply-duty:en}" in found
+
+
+def test_no_page_types_a_registered_period():
+    """Every policy period on every page comes from the registry (python hooks/facts.py lint)."""
+    assert_none(F.check_pages(F.ROOT / "docs", F.load_registry()), "Write {period:ID} instead.")
+
+
+def test_registry_evidence_is_real():
+    """No entry keeps a placeholder instead of the words of its source."""
+    placeholders = [
+        i for i, f in F.load_registry().items() if str(f["evidence"]).strip().upper() in {"PENDING", "TODO", "X"}
+    ]
+    assert placeholders == []
+
+
 def test_facts_table_lists_every_fact_with_source_and_date():
     facts = F.validate_registry(GOOD)
     table = F.facts_table(facts, "ru")
@@ -139,6 +338,7 @@ def test_facts_table_lists_every_fact_with_source_and_date():
     for fact_id in facts:
         assert f"`{fact_id}`" in table
     assert "2026-11-01" in table
+    assert "“within 30 days of delivery”" in table and "30\u00a0дней" in table
 
 
 def stale(facts, today, max_age):
