@@ -11,6 +11,11 @@ next language builds.
 Each language has its own bundle (site/pagefind/, site/ru/pagefind/, site/zh/pagefind/);
 the build waits for all of them after the last language, and stops if the index covers
 fewer pages than were built.
+
+Chinese readers type queries without spaces ("账户被盗"), and Pagefind 1.4 looks such a query up
+as one word. The build therefore writes the words of the Chinese pages, cut by jieba (the
+segmenter family Pagefind indexes Chinese with), to site/zh/search-words.txt; search.js splits a
+query into those words before it asks Pagefind ("账户 被盗").
 """
 
 from __future__ import annotations
@@ -26,6 +31,18 @@ from mkdocs.utils import get_relative_url
 from _common import build_language, is_last_language_build, is_nested_language_build
 
 EXCLUDED = [".headerlink"]  # the ¶ permalink of headings
+UNSPACED = {"zh"}  # languages written without spaces between words: their queries are segmented
+WORDS_FILE = "search-words.txt"
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+TAG = re.compile(r"<[^>]+>")
+
+
+def words_of(html: str) -> set[str]:
+    """The Chinese words of a page's HTML, as jieba cuts them (words without a Chinese character are left out)."""
+    import rjieba
+
+    text = TAG.sub(" ", html)
+    return {word for word in rjieba.cut(text, False) if CJK.search(word)}
 
 
 def weigh_title(html: str) -> str:
@@ -83,6 +100,7 @@ class State:
     indexers: list[Indexer] = []
     language_pages: list[str] = []
     pages = 0
+    words: set[str] = set()
 
 
 def language_root(config) -> str:
@@ -97,6 +115,7 @@ def on_pre_build(config):
         abandon()
         State.pages = 0
     State.language_pages = []
+    State.words = set()
     site_dir = Path(config.site_dir)
     State.indexers.append(Indexer(site_dir / language_root(config) / "pagefind", site_dir))
 
@@ -113,11 +132,16 @@ def on_build_error(error):
 
 
 def on_page_content(html, page, config, files):
+    if build_language(config) in UNSPACED:
+        State.words |= words_of(html + " " + str(page.meta.get("description", "")))
     return weigh_title(html)
 
 
 def on_page_context(context, page, config, nav):
-    context["search_bundle"] = bundle_url(language_root(config), page.url)
+    root = language_root(config)
+    context["search_bundle"] = bundle_url(root, page.url)
+    if build_language(config) in UNSPACED:
+        context["search_words"] = get_relative_url(f"{root}{WORDS_FILE}", page.url)
     return context
 
 
@@ -130,6 +154,9 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     """Runs before mkdocs-static-i18n starts the next language (its hook has priority -100)."""
     State.indexers[-1].index(State.language_pages)  # the language that just finished
+    if build_language(config) in UNSPACED:
+        words = "\n".join(sorted(State.words, key=lambda w: (-len(w), w)))
+        (Path(config.site_dir) / language_root(config) / WORDS_FILE).write_text(words + "\n", encoding="utf-8")
     State.pages += len(State.language_pages)
     State.language_pages = []
     if not is_last_language_build(config):
