@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from _common import strings
+
 LANGUAGES = ("en", "ru", "zh")
 ASSET_ATTRS = {
     "script": ["src"],
@@ -86,8 +88,10 @@ def broken_links(site: Path, base_path: str) -> list[str]:
 
 
 def expected_language(site: Path, page: Path) -> str:
+    """The language tag a page must declare: its folder's language, precisely (zh → zh-Hans)."""
     first = page.relative_to(site).parts[0]
-    return first if first in LANGUAGES[1:] else "en"
+    lang = first if first in LANGUAGES[1:] else "en"
+    return strings(lang).get("html_lang", lang)
 
 
 def wrong_html_lang(site: Path) -> list[str]:
@@ -96,7 +100,7 @@ def wrong_html_lang(site: Path) -> list[str]:
         if "pagefind" in page.parts or page == site / "404.html":
             continue
         lang = (soup(page).html or {}).get("lang", "")
-        if lang.split("-")[0] != expected_language(site, page):
+        if lang != expected_language(site, page):
             problems.append(f"{rel(site, page)}: <html lang='{lang}'>, expected '{expected_language(site, page)}'")
     return problems
 

@@ -61,7 +61,9 @@ def test_html_lang_matches_the_language(site):
 def test_wrong_html_lang_is_caught(tmp_path):
     (tmp_path / "zh").mkdir()
     (tmp_path / "zh" / "index.html").write_text('<html lang="en"><body></body></html>', encoding="utf-8")
-    assert wrong_html_lang(tmp_path) == ["zh/index.html: <html lang='en'>, expected 'zh'"]
+    assert wrong_html_lang(tmp_path) == ["zh/index.html: <html lang='en'>, expected 'zh-Hans'"]
+    (tmp_path / "zh" / "index.html").write_text('<html lang="zh"><body></body></html>', encoding="utf-8")
+    assert wrong_html_lang(tmp_path) == ["zh/index.html: <html lang='zh'>, expected 'zh-Hans'"]
 
 
 def test_no_asset_loads_from_another_host(site):
@@ -145,7 +147,7 @@ def test_root_404_serves_the_readers_language(site):
     root = (site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in root and "location.pathname" in root
     assert '<html lang="ru"' in (site / "ru" / "404.html").read_text(encoding="utf-8")
-    assert '<html lang="zh"' in (site / "zh" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hans"' in (site / "zh" / "404.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

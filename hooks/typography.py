@@ -1,0 +1,55 @@
+"""Russian typography by the build, not by hand: a non-breaking space between a number and the
+word or sign after it (30 дней, 2022 года, 5 %), after № (№ 5) and before a dash (слово — слово).
+
+Only running text of Russian pages changes; code, preformatted text (message templates), scripts,
+styles, SVG diagrams and form controls keep their characters, and so do tag attributes.
+`russian_typography(html)` is a pure function; `on_post_page` applies it to each whole Russian
+page, so the text the theme adds (dates, notices, navigation) is set the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from _common import build_language
+
+NBSP = "\u00a0"
+# Elements whose text is kept as it is (raw text, code, templates, diagrams, form controls).
+KEPT = re.compile(r"<(pre|code|script|style|svg|textarea|kbd)\b.*?</\1\s*>", re.S | re.I)
+TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+RULES = [
+    (re.compile(r"(?<=\d) (?=[А-Яа-яЁё%‰°])"), NBSP),  # 30 дней, 2022 года, 5 %
+    (re.compile(r"(?<=№) (?=\d)"), NBSP),  # № 5
+    (re.compile(r"(?:^|(?<=\S)) (?=[—–] )"), NBSP),  # слово — слово: the dash never starts a line
+]
+
+
+def typeset(text: str) -> str:
+    for pattern, replacement in RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def russian_typography(html: str) -> str:
+    out, cursor = [], 0
+    for kept in KEPT.finditer(html):
+        out.append(_text_between_tags(html[cursor : kept.start()]))
+        out.append(kept.group(0))
+        cursor = kept.end()
+    out.append(_text_between_tags(html[cursor:]))
+    return "".join(out)
+
+
+def _text_between_tags(html: str) -> str:
+    return "".join(part if part.startswith("<") else typeset(part) for part in TOKEN.split(html) if part)
+
+
+def on_post_page(output, page, config):
+    return russian_typography(output) if build_language(config) == "ru" else output
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page is a static template, not a page: set it the same way."""
+    if template_name == "404.html" and build_language(config) == "ru":
+        return russian_typography(output_content)
+    return output_content
