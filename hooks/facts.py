@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 from babel import Locale
+from babel.dates import format_date
 from mkdocs.exceptions import PluginError
 
 from _common import ROOT, build_language, find_fences, front_matter_lines, source_path, strings
@@ -93,6 +94,10 @@ def validate_registry(data: dict, origin: str = "data/facts.yml") -> dict[str, d
         for field in REQUIRED:
             if entry.get(field) in (None, ""):
                 raise RegistryError(f"{where}: field '{field}' is missing")
+        for field in ("region", "name"):
+            text = entry.get(field)
+            if isinstance(text, dict) and not text.get("en"):
+                raise RegistryError(f"{where}.{field}: give at least the English text (en: …)")
         kind, value = entry["kind"], str(entry["value"])
         if kind not in KINDS:
             raise RegistryError(f"{where}.kind: '{kind}' is not one of {', '.join(sorted(KINDS))}")
@@ -191,6 +196,18 @@ def render_markdown(fact: dict, lang: str = "en") -> str:
     return f"[{display(fact, lang)}]({target})" if target else display(fact, lang)
 
 
+def in_language(text, lang: str) -> str:
+    """A registry text in the page's language: a plain string, or {en: …, ru: …, zh: …}."""
+    if isinstance(text, dict):
+        return str(text.get(lang) or text["en"])
+    return str(text)
+
+
+def local_date(date: dt.date, lang: str) -> str:
+    """A date as the page's readers write it: Nov 20, 2026 / 20.11.2026 / 2026年11月20日."""
+    return format_date(date, strings(lang)["date_format"], locale=lang)
+
+
 def facts_checked(facts: dict[str, dict]) -> dt.date:
     """The date of the oldest check: what a printed page can promise about all its facts."""
     return min(f["checked"] for f in facts.values())
@@ -206,10 +223,12 @@ def facts_table(facts: dict[str, dict], lang: str) -> str:
     for fact_id, fact in facts.items():
         source = fact["source"]
         evidence = str(fact["evidence"]).replace("|", "\\|")
+        name = in_language(fact.get("name", ""), lang)
+        label = f"{name}<br>`{fact_id}`" if name else f"`{fact_id}`"
         rows.append(
-            f"| `{fact_id}` | {render_markdown(fact, lang)} | {fact['region']} | "
+            f"| {label} | {render_markdown(fact, lang)} | {in_language(fact['region'], lang)} | "
             f"[{re.sub(r'^https://', '', source).rstrip('/')}]({source}) | “{evidence}” | "
-            f"{fact['checked'].isoformat()} |"
+            f'<time datetime="{fact["checked"].isoformat()}">{local_date(fact["checked"], lang)}</time> |'
         )
     return "\n".join(rows)
 
@@ -261,7 +280,7 @@ def resolve(markdown: str, facts: dict[str, dict], origin: str, lang: str = "en"
             return display(fact, lang) if (number - 1 - offset) in in_fence else render_markdown(fact, lang)
 
         line = REFERENCE.sub(replace, line)
-        line = line.replace("{facts-checked}", facts_checked(facts).isoformat())
+        line = line.replace("{facts-checked}", local_date(facts_checked(facts), lang))
         if line.strip() == "{facts-table}":
             line = facts_table(facts, lang)
         out.append(line)
@@ -325,7 +344,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    context["facts_checked"] = facts_checked(load_registry()).isoformat()
+    checked = facts_checked(load_registry())
+    context["facts_checked"] = checked.isoformat()
+    context["facts_checked_local"] = local_date(checked, build_language(config))
     return context
 
 

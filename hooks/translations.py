@@ -86,8 +86,19 @@ def status_table(lang: str, docs: Path = DOCS) -> str:
     rows = [f"| {s['status_page']} | English | Русский | 简体中文 |", "|---|---|---|---|"]
     for rel in all_pages(docs):
         cells = [s["status_current"]] + [s["status_" + page_status(rel, t, docs)] for t in TRANSLATIONS]
-        rows.append(f"| `{rel}` | " + " | ".join(cells) + " |")
+        rows.append(f"| [{page_title(rel, lang, docs)}]({rel}) | " + " | ".join(cells) + " |")
     return "\n".join(rows)
+
+
+def page_title(rel: str, lang: str, docs: Path = DOCS) -> str:
+    """The page's title in the reader's language (its H1), or the English one, or its path."""
+    for folder in (lang, SOURCE_LANG):
+        path = docs / folder / rel
+        if path.exists():
+            m = re.search(r"^# (.+?)\s*$", path.read_text(encoding="utf-8"), re.M)
+            if m:
+                return m.group(1).replace("|", "\\|")
+    return rel
 
 
 def outdated_notice(lang: str, english_url: str) -> str:

@@ -337,8 +337,30 @@ def test_facts_table_lists_every_fact_with_source_and_date():
     assert table.splitlines()[0].startswith("| Что это |")
     for fact_id in facts:
         assert f"`{fact_id}`" in table
-    assert "2026-11-01" in table
+    assert "20.11.2026" not in table and '<time datetime="2026-11-01">01.11.2026</time>' in table
     assert "“within 30 days of delivery”" in table and "30\u00a0дней" in table
+
+
+def test_facts_table_speaks_the_page_language():
+    data = registry(
+        **{
+            "contact-us": {
+                "name": {"en": "Contact Us page", "ru": "Страница Contact Us"},
+                "region": {"en": "US", "zh": "美国"},
+            }
+        }
+    )
+    facts = F.validate_registry(data)
+    ru, zh, en = F.facts_table(facts, "ru"), F.facts_table(facts, "zh"), F.facts_table(facts, "en")
+    assert "Страница Contact Us<br>`contact-us`" in ru and "Contact Us page<br>`contact-us`" in zh
+    assert "| 美国 |" in zh and "| US |" in ru
+    assert ">2026年11月1日</time>" in zh and ">Nov 1, 2026</time>" in en
+
+
+def test_a_translated_text_needs_its_english():
+    with pytest.raises(PluginError) as err:
+        F.validate_registry(registry(**{"contact-us": {"region": {"ru": "США"}}}))
+    assert "fact 'contact-us'.region: give at least the English text" in str(err.value)
 
 
 def stale(facts, today, max_age):
