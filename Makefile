@@ -27,12 +27,13 @@ browser: install      ## a Chromium for diagrams and browser tests (Playwright's
 test: browser         ## everything: unit, built site, browser, quality gates
 	$(PY) -m pytest
 
-lint: install         ## ruff (lint and format), English spelling, translation structure, typed policy periods
+lint: install         ## ruff (lint and format), English spelling, translation structure, typed periods and labels
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m codespell_lib docs/en hooks scripts tests docs/assets README.md CONTRIBUTING.md
 	$(PY) scripts/translation_structure.py
 	$(PY) hooks/facts.py lint
+	$(PY) hooks/labels.py lint
 
 translations: install ## list outdated, missing and untranslated pages
 	$(PY) hooks/translations.py status

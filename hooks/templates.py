@@ -26,40 +26,71 @@ def placeholders(text: str) -> list[str]:
     return seen
 
 
-def render_template(text: str, index: int, lang: str) -> str:
-    """HTML for one template. `index` makes field ids unique on the page."""
-    s = strings(lang)
-    names = placeholders(text)
-    field_ids = {name: f"tpl{index}-f{n}" for n, name in enumerate(names, start=1)}
+SEPARATOR = re.compile(r"^---[ \t]*$", re.M)
 
-    def span(m: re.Match) -> str:
-        name = m.group(1)
-        return (
-            f'<span class="tpl__ph" data-field="{field_ids[name]}" data-empty="{html.escape(m.group(0))}">'
-            f"{html.escape(m.group(0))}</span>"
-        )
 
+def split_texts(text: str) -> tuple[str, str | None]:
+    """A template's text to send and, after a line `---`, the same message in the reader's language."""
+    parts = SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 1:
+        return text, None
+    return parts[0].strip("\n"), parts[1].strip("\n")
+
+
+def _marked_up(text: str, field_ids: dict[str, str]) -> str:
     pieces, last = [], 0
     for m in PLACEHOLDER.finditer(text):
         pieces.append(html.escape(text[last : m.start()]))
-        pieces.append(span(m))
+        pieces.append(
+            f'<span class="tpl__ph" data-field="{field_ids[m.group(1)]}" data-empty="{html.escape(m.group(0))}">'
+            f"{html.escape(m.group(0))}</span>"
+        )
         last = m.end()
     pieces.append(html.escape(text[last:]))
-    body = "".join(pieces).replace("\n", "&#10;")  # one line: no blank line can end the HTML block
+    return "".join(pieces).replace("\n", "&#10;")  # one line: no blank line can end the HTML block
 
+
+def render_template(text: str, index: int, lang: str) -> str:
+    """HTML for one template. `index` makes field ids unique on the page.
+
+    A template with a second text (after `---`) shows both: the text to send, in English, which
+    the main button copies, and the reader's own language, which the second button copies. The
+    same field fills both."""
+    s = strings(lang)
+    send, local = split_texts(text)
+    names = placeholders(send + "\n" + (local or ""))
+    field_ids = {name: f"tpl{index}-f{n}" for n, name in enumerate(names, start=1)}
     fields = "".join(
         f'<p class="tpl__field"><label for="{fid}">{html.escape(name)}</label>'
         f'<input type="text" id="{fid}" data-field="{fid}" autocomplete="off" spellcheck="false"></p>'
         for name, fid in field_ids.items()
     )
+    copied = f'data-copied="{html.escape(s["template_copied"])}" data-failed="{html.escape(s["template_copy_failed"])}"'
+    if local is None:
+        texts = f'<pre class="tpl__text"><code>{_marked_up(send, field_ids)}</code></pre>'
+        buttons = (
+            f'<button type="button" class="md-button md-button--primary tpl__copy" data-copy="0" {copied}>'
+            f"{html.escape(s['template_copy'])}</button>"
+        )
+    else:
+        texts = (
+            f'<p class="tpl__caption">{html.escape(s["template_send"])}</p>'
+            f'<pre class="tpl__text" lang="en"><code>{_marked_up(send, field_ids)}</code></pre>'
+            f'<p class="tpl__caption">{html.escape(s["template_local"])}</p>'
+            f'<pre class="tpl__text tpl__text--local"><code>{_marked_up(local, field_ids)}</code></pre>'
+        )
+        buttons = (
+            f'<button type="button" class="md-button md-button--primary tpl__copy" data-copy="0" {copied}>'
+            f"{html.escape(s['template_copy_send'])}</button> "
+            f'<button type="button" class="md-button tpl__copy" data-copy="1" {copied}>'
+            f"{html.escape(s['template_copy_local'])}</button>"
+        )
     return (
         f'<div class="tpl" id="tpl{index}" data-template>'
         f'<fieldset class="tpl__fields" hidden><legend>{html.escape(s["template_fields"])}</legend>{fields}'
         f'<p class="tpl__note">{html.escape(s["template_note"])}</p></fieldset>'
-        f'<pre class="tpl__text"><code>{body}</code></pre>'
-        f'<p class="tpl__actions" hidden><button type="button" class="md-button md-button--primary tpl__copy" '
-        f'data-copied="{html.escape(s["template_copied"])}" data-failed="{html.escape(s["template_copy_failed"])}">'
-        f'{html.escape(s["template_copy"])}</button> <span class="tpl__status" role="status" aria-live="polite"></span></p>'
+        f"{texts}"
+        f'<p class="tpl__actions" hidden>{buttons} <span class="tpl__status" role="status" aria-live="polite"></span></p>'
         f"</div>"
     )
 
@@ -68,8 +99,19 @@ def transform(markdown: str, origin: str, lang: str, offset: int = 0) -> str:
     counter = iter(range(1, 1000))
 
     def render(fence) -> str:
+        where = f"{origin}:{offset + fence.start + 1}"
         if not fence.body.strip():
-            raise PluginError(f"{origin}:{offset + fence.start + 1}: this template is empty")
+            raise PluginError(f"{where}: this template is empty")
+        send, local = split_texts(fence.body.strip("\n"))
+        if local is not None:
+            if not send.strip() or not local.strip():
+                raise PluginError(f"{where}: a template with `---` needs a text on each side of it")
+            if set(placeholders(send)) != set(placeholders(local)):
+                missing = sorted(set(placeholders(send)) ^ set(placeholders(local)))
+                raise PluginError(
+                    f"{where}: the text to send and its translation must have the same [fields]; "
+                    f"only one of them has {', '.join('[' + m + ']' for m in missing)}"
+                )
         return "\n" + render_template(fence.body.strip("\n"), next(counter), lang) + "\n"
 
     return replace_fences(markdown, "template", render)

@@ -6,10 +6,10 @@
   function setup(block) {
     var fields = block.querySelector(".tpl__fields");
     var actions = block.querySelector(".tpl__actions");
-    var code = block.querySelector(".tpl__text code");
-    var button = block.querySelector(".tpl__copy");
+    var texts = block.querySelectorAll(".tpl__text code");
+    var buttons = block.querySelectorAll(".tpl__copy");
     var status = block.querySelector(".tpl__status");
-    if (!fields || !code || !button) return;
+    if (!fields || !texts.length || !buttons.length) return;
 
     block.querySelectorAll("input[data-field]").forEach(function (input) {
       var update = function () {
@@ -24,22 +24,27 @@
       update();
     });
 
-    button.addEventListener("click", function () {
-      var text = code.textContent;
-      var done = function () { status.textContent = button.dataset.copied; };
-      var failed = function () {
-        status.textContent = button.dataset.failed;
-        var range = document.createRange();
-        range.selectNodeContents(code);
-        var selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-      };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, failed);
-      } else {
-        failed();
-      }
+    /* The first button copies the text to send; on Russian and Chinese pages a second one copies
+       the same message in the reader's language (hooks/templates.py). */
+    buttons.forEach(function (button) {
+      var code = texts[Number(button.dataset.copy) || 0];
+      button.addEventListener("click", function () {
+        var text = code.textContent;
+        var done = function () { status.textContent = button.dataset.copied; };
+        var failed = function () {
+          status.textContent = button.dataset.failed;
+          var range = document.createRange();
+          range.selectNodeContents(code);
+          var selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).then(done, failed);
+        } else {
+          failed();
+        }
+      });
     });
 
     fields.hidden = false;

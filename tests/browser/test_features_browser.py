@@ -12,7 +12,7 @@ import facts as F
 from _common import find_fences
 from diagrams import parse_flowchart
 from support import LANGUAGES, ROOT, assert_none
-from templates import PLACEHOLDER
+from templates import PLACEHOLDER, split_texts
 
 PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 
@@ -107,8 +107,10 @@ def test_diagram_check_catches_a_missing_label(server, page):
 SAMPLE = {"en": "Value {n}", "ru": "Значение {n}", "zh": "内容{n}"}
 
 
-def expected_text(template: str, values: dict[str, str]) -> str:
-    return PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or m.group(0), template.strip("\n"))
+def expected_text(template: str, values: dict[str, str], which: int = 0) -> str:
+    """What a copy button must put on the clipboard: the text to send (0) or its translation (1)."""
+    text = split_texts(template.strip("\n"))[which]
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or m.group(0), text)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -131,12 +133,33 @@ def test_copy_puts_exactly_the_filled_template_on_the_clipboard(server, browser,
                 field = block.get_by_label(name, exact=True)
                 field.fill(values[name])
                 field.dispatch_event("input")
-            block.locator(".tpl__copy").click()
+            block.locator(".tpl__copy").first.click()
             page.wait_for_function("el => el.textContent !== ''", arg=block.locator(".tpl__status").element_handle())
             copied = page.evaluate("navigator.clipboard.readText()")
             assert copied == expected_text(fence.body, values), f"{lang}/templates.md template {n + 1}"
+            if split_texts(fence.body.strip("\n"))[1] is not None:
+                block.locator(".tpl__status").evaluate("el => { el.textContent = ''; }")
+                block.locator(".tpl__copy").nth(1).click()
+                page.wait_for_function(
+                    "el => el.textContent !== ''", arg=block.locator(".tpl__status").element_handle()
+                )
+                copied = page.evaluate("navigator.clipboard.readText()")
+                assert copied == expected_text(fence.body, values, 1), f"{lang}/templates.md translation {n + 1}"
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("lang", ["ru", "zh"])
+def test_translated_pages_send_english(lang):
+    """On the Russian and Chinese templates pages every message to Amazon or a seller has the
+    English text to send first and the reader's language after it; only a letter to a bank
+    outside the US (in the reader's banking language) has one text."""
+    local_only = [f.body for f in fences(lang, "templates", "template") if split_texts(f.body.strip("\n"))[1] is None]
+    assert len(local_only) <= 1
+    for fence in fences(lang, "templates", "template"):
+        send, local = split_texts(fence.body.strip("\n"))
+        if local is not None:
+            assert re.search(r"\b(Hello|I am|I would|Please|Thank you)\b", send), send[:80]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -147,7 +170,8 @@ def test_without_javascript_a_template_is_plain_text(server, browser, lang):
         page.goto(url_of(server, lang, "templates"))
         for n, fence in enumerate(fences(lang, "templates", "template")):
             block = page.locator("[data-template]").nth(n)
-            assert block.locator("pre").inner_text() == fence.body.strip("\n")
+            texts = [t for t in split_texts(fence.body.strip("\n")) if t is not None]
+            assert block.locator("pre").all_inner_texts() == texts
             assert not block.locator(".tpl__fields").is_visible()
     finally:
         ctx.close()

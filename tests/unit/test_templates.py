@@ -46,3 +46,31 @@ def test_markdown_fences_are_replaced_and_others_kept():
 def test_empty_template_names_file_and_line():
     with pytest.raises(PluginError, match=r"docs/zh/templates.md:3: this template is empty"):
         T.transform("a\n\n```template\n\n```\n", "docs/zh/templates.md", "zh")
+
+
+TWO = "Hello, order [Номер заказа] came on [Дата].\n---\nЗдравствуйте, заказ [Номер заказа] пришёл [Дата]."
+
+
+def test_a_template_with_a_translation_shows_both_texts_with_shared_fields():
+    rendered = T.render_template(TWO, 2, "ru")
+    codes = re.findall(r"<code>(.*?)</code>", rendered, re.S)
+    assert [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in codes] == [
+        "Hello, order [Номер заказа] came on [Дата].",
+        "Здравствуйте, заказ [Номер заказа] пришёл [Дата].",
+    ]
+    assert rendered.count("<input ") == 2
+    assert rendered.count('data-field="tpl2-f1"') == 3  # one input fills both texts
+    assert '<pre class="tpl__text" lang="en">' in rendered
+    assert 'data-copy="0"' in rendered and 'data-copy="1"' in rendered
+    assert "Скопировать английский текст" in rendered and "Скопировать русский текст" in rendered
+
+
+def test_a_translation_with_other_fields_names_file_and_line():
+    md = "x\n\n```template\nHi [Name]\n---\nПривет [Имя]\n```\n"
+    with pytest.raises(PluginError, match=r"docs/ru/t.md:3: the text to send and its translation must have the same"):
+        T.transform(md, "docs/ru/t.md", "ru")
+
+
+def test_a_separator_without_a_translation_names_file_and_line():
+    with pytest.raises(PluginError, match=r"docs/zh/t.md:1: a template with `---` needs a text on each side"):
+        T.transform("```template\nHi [Name]\n---\n```\n", "docs/zh/t.md", "zh")

@@ -1,0 +1,162 @@
+"""Amazon's interface labels, from one glossary (data/ui-labels.yml).
+
+Responsibilities:
+- load and check the glossary (every label has en, ru and zh, and says whether the Chinese label
+  is confirmed);
+- replace {label:ID} in page Markdown with the label in the page language's convention:
+  en **Your Orders**; ru **Your Orders** («Ваши заказы»); zh **您的订单**（Your Orders）; inside a
+  fenced block (a message template, a diagram) the plain English label. An unknown id stops the
+  build, naming the file and line;
+- find labels typed by hand (`typed_labels`, used by `python hooks/labels.py lint` and the tests):
+  a bold English label on a Russian or Chinese page, a bold Chinese label with its English in
+  brackets, or a glossary label in bold on the English page.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+from _common import ROOT, build_language, find_fences, front_matter_lines, source_path, strings
+
+GLOSSARY = ROOT / "data" / "ui-labels.yml"
+LANGS = ("en", "ru", "zh")
+REFERENCE = re.compile(r"\{label:(?P<id>[a-z0-9][a-z0-9-]*)\}")
+ANY_REFERENCE = re.compile(r"\{label[^}\n]*\}")
+BOLD = re.compile(r"\*\*(?P<text>[^*]+?)\*\*(?P<after>（[^）\n]*）)?")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+LATIN = re.compile(r"[A-Za-z]")
+HAN = re.compile(r"[\u3400-\u9fff]")
+INLINE_CODE = re.compile(r"`[^`\n]*`")
+
+
+class GlossaryError(PluginError):
+    pass
+
+
+def validate(data: dict, origin: str = "data/ui-labels.yml") -> dict[str, dict]:
+    if not isinstance(data, dict) or not isinstance(data.get("labels"), dict):
+        raise GlossaryError(f"{origin}: expected a mapping with a 'labels:' section")
+    labels = {}
+    for label_id, entry in data["labels"].items():
+        where = f"{origin}: label '{label_id}'"
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(label_id)):
+            raise GlossaryError(f"{where}: ids use lower-case letters, digits and hyphens only")
+        if not isinstance(entry, dict):
+            raise GlossaryError(f"{where}: expected en, ru, zh and zh_confirmed")
+        for field in LANGS:
+            if not str(entry.get(field) or "").strip():
+                raise GlossaryError(f"{where}: field '{field}' is missing")
+        if not isinstance(entry.get("zh_confirmed"), bool):
+            raise GlossaryError(f"{where}.zh_confirmed: write true or false")
+        labels[label_id] = {k: (" ".join(str(v).split()) if k in LANGS else v) for k, v in entry.items()}
+    return labels
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str, mtime: float) -> dict[str, dict]:
+    return validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+
+
+def load_glossary(path: Path = GLOSSARY) -> dict[str, dict]:
+    return _load(str(path), path.stat().st_mtime)
+
+
+def render(label: dict, lang: str, plain: bool = False) -> str:
+    if plain:
+        return label["en"]
+    if lang == "ru":
+        return f"**{label['en']}** («{label['ru']}»)"
+    if lang == "zh":
+        return f"**{label['zh']}**（{label['en']}）"
+    return f"**{label['en']}**"
+
+
+def labels_table(labels: dict[str, dict], lang: str) -> str:
+    """The glossary as a table for the sources page, marking the Chinese labels not yet confirmed."""
+    s = strings(lang)
+    rows = [
+        f"| {s['labels_en']} | {s['labels_ru']} | {s['labels_zh']} |",
+        "|---|---|---|",
+    ]
+    for label in sorted(labels.values(), key=lambda x: x["en"].lower()):
+        zh = label["zh"] + ("" if label["zh_confirmed"] else f" ({s['labels_unconfirmed']})")
+        rows.append(f"| {label['en']} | {label['ru']} | {zh} |")
+    return "\n".join(rows)
+
+
+def resolve(markdown: str, labels: dict[str, dict], origin: str, lang: str, offset: int = 0) -> str:
+    if "{label" not in markdown:
+        return markdown
+    in_fence = {n for f in find_fences(markdown) for n in range(f.start, f.end + 1)}
+    out = []
+    for index, line in enumerate(markdown.split("\n")):
+        number = index + 1 + offset
+        for bad in ANY_REFERENCE.findall(line):
+            if not REFERENCE.fullmatch(bad) and bad != "{labels-table}":
+                raise PluginError(f"{origin}:{number}: '{bad}' is not a label reference; write {{label:ID}}")
+
+        def replace(m: re.Match, number: int = number, index: int = index) -> str:
+            label = labels.get(m.group("id"))
+            if label is None:
+                raise PluginError(
+                    f"{origin}:{number}: unknown label '{m.group('id')}'. Add it to data/ui-labels.yml "
+                    f"(en, ru, zh) or fix the id. Known: {', '.join(sorted(labels))}"
+                )
+            return render(label, lang, plain=index in in_fence)
+
+        if line.strip() == "{labels-table}":
+            out.append(labels_table(labels, lang))
+            continue
+        out.append(REFERENCE.sub(replace, line))
+    return "\n".join(out)
+
+
+def typed_labels(markdown: str, labels: dict[str, dict], origin: str, lang: str) -> list[str]:
+    """Labels written by hand instead of {label:ID}: each finding names the file and line."""
+    by_english = {label["en"].lower(): label_id for label_id, label in labels.items()}
+    in_fence = {n for f in find_fences(markdown) for n in range(f.start, f.end + 1)}
+    problems = []
+    for index, line in enumerate(markdown.split("\n")):
+        if index in in_fence:
+            continue
+        for m in BOLD.finditer(INLINE_CODE.sub("", line)):
+            text = " ".join(m.group("text").split())
+            english = (m.group("after") or "")[1:-1].strip() if m.group("after") else text
+            suggestion = by_english.get(english.lower())
+            hint = (
+                f"write {{label:{suggestion}}}" if suggestion else "add it to data/ui-labels.yml and write {label:ID}"
+            )
+            if lang == "zh" and m.group("after") and LATIN.search(m.group("after")) and HAN.search(text):
+                problems.append(f"{origin}:{index + 1}: '{m.group(0)}' is a label typed by hand; {hint}")
+            elif lang in ("ru", "zh") and LATIN.search(text) and not CYRILLIC.search(text) and not HAN.search(text):
+                problems.append(f"{origin}:{index + 1}: '**{text}**' is a bold English label typed by hand; {hint}")
+            elif lang == "en" and suggestion:
+                problems.append(f"{origin}:{index + 1}: '**{text}**' is a glossary label typed by hand; {hint}")
+    return problems
+
+
+def check_pages(docs: Path, labels: dict[str, dict]) -> list[str]:
+    problems = []
+    for path in sorted(docs.glob("*/**/*.md")):
+        lang = path.relative_to(docs).parts[0]
+        if lang in LANGS:
+            origin = path.relative_to(docs.parent).as_posix()
+            problems += typed_labels(path.read_text(encoding="utf-8"), labels, origin, lang)
+    return problems
+
+
+def on_page_markdown(markdown, page, config, files):
+    return resolve(markdown, load_glossary(), source_path(page), build_language(config), front_matter_lines(page))
+
+
+if __name__ == "__main__":  # python hooks/labels.py lint
+    import sys
+
+    found = check_pages(ROOT / "docs", load_glossary())
+    print("\n".join(found) if found else "Every interface label comes from data/ui-labels.yml.")
+    sys.exit(1 if found else 0)
