@@ -50,7 +50,9 @@ MERMAID_CONFIG = {
     "securityLevel": "strict",
     "htmlLabels": False,
     "fontFamily": FONT,
-    "flowchart": {"htmlLabels": False, "useMaxWidth": True, "curve": "basis"},
+    # wrappingWidth: wide enough that no word of any language is cut (a narrower box split
+    # «отслеживании» in two); tests/site/test_diagram_labels.py checks every label.
+    "flowchart": {"htmlLabels": False, "useMaxWidth": True, "curve": "basis", "wrappingWidth": 260},
 }
 
 HEADER = re.compile(r"^(flowchart|graph)\s+(TD|TB|BT|LR|RL)\s*;?$")

@@ -1,6 +1,7 @@
 """Russian typography by the build (hooks/typography.py)."""
 
 import pytest
+
 from typography import NBSP, russian_typography
 
 
