@@ -2,6 +2,7 @@
 without JavaScript), templates copy exactly what the reader filled in, checklists print on
 one A4 and one Letter page with visible boxes and remember ticks."""
 
+import datetime as dt
 import io
 import re
 
@@ -200,7 +201,10 @@ def test_checklist_prints_on_one_page_with_visible_boxes(server, page, output_di
     assert style["w"] >= 1 and style["c"] == "rgb(0, 0, 0)" and style["h"] >= 8, style
     assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
     footer = page.locator(".print-footer")
-    assert footer.is_visible() and re.search(r"\d{4}-\d{2}-\d{2}", footer.inner_text())
+    # the date of the oldest fact check, as the page's readers write dates, in a machine-readable <time>
+    checked = footer.locator("time")
+    assert footer.is_visible() and re.fullmatch(r"\d{4}-\d{2}-\d{2}", checked.get_attribute("datetime"))
+    assert F.local_date(dt.date.fromisoformat(checked.get_attribute("datetime")), lang) == checked.inner_text()
     assert page.locator("h1").first.is_visible()
     if path == "checklists/buyer":
         page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
