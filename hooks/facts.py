@@ -52,7 +52,7 @@ TYPED_PERIOD = {
     # (not a date: "6 月 30 日" is the 30th of June)
     "zh": re.compile(r"(?<![\d.,])(?<!月)(?<!月\s)(?P<n>\d+)\s*(?:个)?(?P<unit>工作日|天|日|小时|钟头)"),
 }
-PHONE_VALUE = re.compile(r"^\+\d{8,15}$")
+PHONE_VALUE = re.compile(r"^\+\d{5,15}$")  # +<country code><number>; short codes such as 165 (Taiwan) too
 EMAIL_VALUE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}$")
 HANDLE_VALUE = re.compile(r"^@\w{1,30}$")
 
