@@ -28,6 +28,8 @@ LANGS = ("en", "ru", "zh")
 REFERENCE = re.compile(r"\{label:(?P<id>[a-z0-9][a-z0-9-]*)\}")
 ANY_REFERENCE = re.compile(r"\{label[^}\n]*\}")
 BOLD = re.compile(r"\*\*(?P<text>[^*]+?)\*\*(?P<after>（[^）\n]*）)?")
+# A Chinese page's link whose text is a label and whose English follows it: [联系我们](…)（Contact Us）
+LINKED = re.compile(r"\[(?P<text>[^\]\n]+)\]\([^)\n]*\)（(?P<english>[A-Za-z][^）\n]*)）")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 LATIN = re.compile(r"[A-Za-z]")
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -137,6 +139,14 @@ def typed_labels(markdown: str, labels: dict[str, dict], origin: str, lang: str)
                 problems.append(f"{origin}:{index + 1}: '**{text}**' is a bold English label typed by hand; {hint}")
             elif lang == "en" and suggestion:
                 problems.append(f"{origin}:{index + 1}: '**{text}**' is a glossary label typed by hand; {hint}")
+        if lang == "zh":
+            for m in LINKED.finditer(line):
+                label_id = by_english.get(" ".join(m.group("english").split()).lower())
+                if label_id and HAN.search(m.group("text")):
+                    problems.append(
+                        f"{origin}:{index + 1}: '[{m.group('text')}](…)（{m.group('english')}）' is a label typed by hand; "
+                        f"write [{{label:{label_id}}}](…)"
+                    )
     return problems
 
 

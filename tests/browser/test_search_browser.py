@@ -41,6 +41,9 @@ QUERIES = {
         ("return label QR code", "problems/return-label-and-drop-off/"),
         ("Amazon Pay", "problems/amazon-business-and-pay/"),
         ("refund late", "problems/refund-timing/"),
+        ("Russia Belarus", "abroad/russia-belarus-eu/"),
+        ("Hong Kong", "abroad/china-hk-taiwan/"),
+        ("spelling alphabet", "phrasebook/"),
     ],
     "ru": [
         ("посылка не пришла", "problems/missing-parcel/"),
@@ -63,6 +66,9 @@ QUERIES = {
         ("гарантия на устройство", "problems/device-warranty/"),
         ("деньги не вернули", ("problems/returns-and-refunds/", "problems/refund-timing/")),
         ("Kindle", "problems/digital-orders/"),
+        ("Беларусь", "abroad/russia-belarus-eu/"),
+        ("разговорник", "phrasebook/"),
+        ("Гонконг", "abroad/china-hk-taiwan/"),
     ],
     "zh": [
         ("退款", ("problems/returns-and-refunds/", "problems/refund-timing/")),
@@ -85,6 +91,9 @@ QUERIES = {
         ("降价", "problems/price-drop-or-coupon/"),
         ("保修", "problems/device-warranty/"),
         ("退款到账", "problems/refund-timing/"),
+        ("香港", "abroad/china-hk-taiwan/"),
+        ("常用英语", "phrasebook/"),
+        ("海外购售后", "abroad/china-hk-taiwan/"),
     ],
 }
 
@@ -229,3 +238,9 @@ def test_word_list_loads_only_for_chinese_queries(server, page):
     page.keyboard.press("Escape")
     search(page, server, "包裹被偷")
     assert [u for u in loaded if u.endswith("/zh/search-words.txt")]
+
+
+def test_translation_status_is_not_a_search_result(server, page):
+    page.goto(server + "ru/")
+    found = search(page, server, "Беларусь")
+    assert found and not [u for u in found if "translation-status" in u]

@@ -72,6 +72,7 @@ def test_glossary_errors_name_label_and_field(change, message):
         ("zh", "打开**您的订单**（Your Orders）。"),
         ("zh", "打开**Your Orders**（您的订单）。"),
         ("en", "Open **Sold by**."),
+        ("zh", "打开[您的订单](https://www.amazon.com/x)（Your Orders）。"),
     ],
 )
 def test_a_label_typed_by_hand_is_found_with_file_and_line(lang, line):
