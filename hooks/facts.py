@@ -138,7 +138,7 @@ def validate_registry(data: dict, origin: str = "data/facts.yml") -> dict[str, d
 
 @functools.lru_cache(maxsize=4)
 def _load(path: str, mtime: float) -> tuple[dict[str, dict], int]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     origin = Path(path).relative_to(ROOT).as_posix() if Path(path).is_relative_to(ROOT) else path
     return validate_registry(data, origin), int(data.get("max_age_days", 180))
 
@@ -203,6 +203,7 @@ def in_language(text, lang: str) -> str:
     return str(text)
 
 
+@functools.lru_cache(maxsize=256)
 def local_date(date: dt.date, lang: str) -> str:
     """A date as the page's readers write it: Nov 20, 2026 / 20.11.2026 / 2026年11月20日."""
     return format_date(date, strings(lang)["date_format"], locale=lang)

@@ -61,7 +61,9 @@ def validate(data: dict, origin: str = "data/ui-labels.yml") -> dict[str, dict]:
 
 @functools.lru_cache(maxsize=4)
 def _load(path: str, mtime: float) -> dict[str, dict]:
-    return validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+    return validate(
+        yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    )
 
 
 def load_glossary(path: Path = GLOSSARY) -> dict[str, dict]:

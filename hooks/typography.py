@@ -16,32 +16,28 @@ from _common import build_language
 NBSP = "\u00a0"
 # Elements whose text is kept as it is (raw text, code, templates, diagrams, form controls).
 KEPT = re.compile(r"<(pre|code|script|style|svg|textarea|kbd)\b.*?</\1\s*>", re.S | re.I)
-TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-RULES = [
-    (re.compile(r"(?<=\d) (?=[А-Яа-яЁё%‰°])"), NBSP),  # 30 дней, 2022 года, 5 %
-    (re.compile(r"(?<=№) (?=\d)"), NBSP),  # № 5
-    (re.compile(r"(?:^|(?<=\S)) (?=[—–] )"), NBSP),  # слово — слово: the dash never starts a line
-]
+# One pass over the HTML: a tag (or comment) is matched whole and given back unchanged, so only
+# spaces in running text are replaced: after a number before a Russian word or a sign
+# (30 дней, 2022 года, 5 %), after № (№ 5), and before a dash (слово — слово).
+SPACES = re.compile(r"<!--.*?-->|<[^>]*>|(?<=\d) (?=[А-Яа-яЁё%‰°])|(?<=№) (?=\d)|(?<=\S) (?=[—–] )", re.S)
+
+
+def _space(m: re.Match) -> str:
+    return m.group(0) if m.group(0).startswith("<") else NBSP
 
 
 def typeset(text: str) -> str:
-    for pattern, replacement in RULES:
-        text = pattern.sub(replacement, text)
-    return text
+    return SPACES.sub(_space, text)
 
 
 def russian_typography(html: str) -> str:
     out, cursor = [], 0
     for kept in KEPT.finditer(html):
-        out.append(_text_between_tags(html[cursor : kept.start()]))
+        out.append(typeset(html[cursor : kept.start()]))
         out.append(kept.group(0))
         cursor = kept.end()
-    out.append(_text_between_tags(html[cursor:]))
+    out.append(typeset(html[cursor:]))
     return "".join(out)
-
-
-def _text_between_tags(html: str) -> str:
-    return "".join(part if part.startswith("<") else typeset(part) for part in TOKEN.split(html) if part)
 
 
 def on_post_page(output, page, config):
