@@ -82,6 +82,18 @@ def strings(lang: str) -> dict:
     return merged
 
 
+def source_pages(docs: Path):
+    """Every Markdown page under docs/<lang>/, as (lang, origin, text); origin is e.g. docs/ru/start.md.
+
+    The walk the page lints share (typed periods in facts.py, typed labels in labels.py)."""
+    for path in sorted(docs.glob("*/**/*.md")):
+        yield (
+            path.relative_to(docs).parts[0],
+            path.relative_to(docs.parent).as_posix(),
+            path.read_text(encoding="utf-8"),
+        )
+
+
 def build_language(config) -> str:
     """The language of the build in progress (mkdocs-static-i18n sets theme.language per build)."""
     return config.theme["language"]

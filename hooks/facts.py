@@ -26,7 +26,7 @@ from babel import Locale
 from babel.dates import format_date
 from mkdocs.exceptions import PluginError
 
-from _common import ROOT, build_language, find_fences, front_matter_lines, source_path, strings
+from _common import ROOT, build_language, find_fences, front_matter_lines, source_pages, source_path, strings
 
 REGISTRY = ROOT / "data" / "facts.yml"
 KINDS = {"phone", "email", "url", "handle", "period"}
@@ -313,10 +313,7 @@ def typed_periods(markdown: str, facts: dict[str, dict], origin: str, lang: str,
 def check_pages(docs: Path, facts: dict[str, dict]) -> list[str]:
     """`typed_periods` over every page of every language folder under `docs`."""
     problems = []
-    for path in sorted(docs.glob("*/**/*.md")):
-        lang = path.relative_to(docs).parts[0]
-        text = path.read_text(encoding="utf-8")
-        origin = path.relative_to(docs.parent).as_posix()
+    for lang, origin, text in source_pages(docs):
         problems += typed_periods(text, facts, origin, lang)
         if lang != "en":
             for number, line in enumerate(text.split("\n"), start=1):

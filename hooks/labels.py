@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from _common import ROOT, build_language, find_fences, front_matter_lines, source_path, strings
+from _common import ROOT, build_language, find_fences, front_matter_lines, source_pages, source_path, strings
 
 GLOSSARY = ROOT / "data" / "ui-labels.yml"
 LANGS = ("en", "ru", "zh")
@@ -154,11 +154,9 @@ def typed_labels(markdown: str, labels: dict[str, dict], origin: str, lang: str)
 
 def check_pages(docs: Path, labels: dict[str, dict]) -> list[str]:
     problems = []
-    for path in sorted(docs.glob("*/**/*.md")):
-        lang = path.relative_to(docs).parts[0]
+    for lang, origin, text in source_pages(docs):
         if lang in LANGS:
-            origin = path.relative_to(docs.parent).as_posix()
-            problems += typed_labels(path.read_text(encoding="utf-8"), labels, origin, lang)
+            problems += typed_labels(text, labels, origin, lang)
     return problems
 
 
