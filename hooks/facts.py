@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 import re
 from pathlib import Path
 
@@ -26,7 +27,16 @@ from babel import Locale
 from babel.dates import format_date
 from mkdocs.exceptions import PluginError
 
-from _common import ROOT, build_language, find_fences, front_matter_lines, source_pages, source_path, strings
+from _common import (
+    ROOT,
+    build_language,
+    find_fences,
+    front_matter_lines,
+    is_nested_language_build,
+    source_pages,
+    source_path,
+    strings,
+)
 
 REGISTRY = ROOT / "data" / "facts.yml"
 KINDS = {"phone", "email", "url", "handle", "period"}
@@ -248,7 +258,9 @@ def resolve(markdown: str, facts: dict[str, dict], origin: str, lang: str = "en"
             out.append(line)
             continue
         for bad in ANY_REFERENCE.findall(line):
-            if not REFERENCE.fullmatch(bad) and not bad.startswith(("{facts-table}", "{facts-checked}")):
+            if not REFERENCE.fullmatch(bad) and not bad.startswith(
+                ("{facts-table}", "{facts-checked}", "{fact-source:")
+            ):
                 raise PluginError(
                     f"{origin}:{number}: '{bad}' is not a fact reference; "
                     "write {fact:ID}, {fact-url:ID} or {period:ID}"
@@ -332,6 +344,33 @@ def check_pages(docs: Path, facts: dict[str, dict]) -> list[str]:
     return problems
 
 
+NOTICE_DAYS = 30  # the build names a fact this many days before its check expires
+
+
+def expiring(facts: dict[str, dict], today: dt.date, max_age: int, notice: int = NOTICE_DAYS) -> list[str]:
+    """Facts whose last check is older than `max_age` days, or will be within `notice` days."""
+    out = []
+    for fact_id, fact in facts.items():
+        expires = fact["checked"] + dt.timedelta(days=max_age)
+        if (expires - today).days <= notice:
+            state = "expired" if expires < today else "expires"
+            out.append(f"{fact_id}: checked {fact['checked']}, {state} {expires} — re-check {fact['source']}")
+    return out
+
+
+# Staleness is news for maintainers, not a fault of the change being built: it is printed on a
+# logger outside MkDocs' own, so `mkdocs build --strict` shows it without failing. The scheduled
+# workflow (.github/workflows/scheduled.yml) runs `python hooks/facts.py stale` and opens an issue.
+STALENESS = logging.getLogger("guide.staleness")
+
+
+def on_config(config):
+    if not is_nested_language_build(config):
+        for line in expiring(load_registry(), dt.date.today(), max_age_days()):
+            STALENESS.warning("fact due for a check: %s", line)
+    return config
+
+
 def on_page_markdown(markdown, page, config, files):
     origin, lang, offset = source_path(page), build_language(config), front_matter_lines(page)
     facts = load_registry()
@@ -348,9 +387,13 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-if __name__ == "__main__":  # python hooks/facts.py lint: typed policy periods in any page
+if __name__ == "__main__":  # python hooks/facts.py lint | stale
     import sys
 
+    if sys.argv[1:] == ["stale"]:  # facts expired or expiring within NOTICE_DAYS (scheduled workflow)
+        due = expiring(load_registry(), dt.date.today(), max_age_days())
+        print("\n".join(due) if due else f"No fact expires within {NOTICE_DAYS} days.")
+        sys.exit(1 if due else 0)
     found = check_pages(ROOT / "docs", load_registry())
     print("\n".join(found) if found else "No policy period is typed into a page; all come from data/facts.yml.")
     sys.exit(1 if found else 0)

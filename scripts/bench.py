@@ -42,10 +42,19 @@ sys.path.insert(0, str(ROOT / "tests"))
 from _browser import ARGS, launch, system_chromium  # noqa: E402
 from support import BASE_PATH  # noqa: E402
 
-PAGES = {"home": "", "diagram": "problems/missing-parcel/", "checklist": "checklists/buyer/", "templates": "templates/"}
+PAGES = {
+    "home": "",
+    "diagram": "problems/missing-parcel/",
+    "checklist": "checklists/buyer/",
+    "templates": "templates/",
+    "checker": "check/",
+    "deadlines": "deadlines/",
+    "case log": "case-log/",
+}
 PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 WEIGHT_BUDGET = {"home": 100_000, "checklist": 100_000, "templates": 100_000, "diagram": 150_000}
+WEIGHT_BUDGET.update({"checker": 100_000, "deadlines": 100_000, "case log": 100_000})  # tool pages, first visit
 OVERHEAD_BUDGET = 1.3
 LIGHTHOUSE_RUNS = 5
 BUILD_RUNS = 5
