@@ -1,6 +1,10 @@
 /* Site search in Material's search box, backed by Pagefind (one index per language).
    Nothing loads until the reader types: then only pagefind.js and the chunks the query needs.
-   Keys: "/" or "s" opens the search, arrows move through results, Enter opens, Esc closes. */
+   Each page result lists up to 3 of its matching sections, linked to their headings; result links
+   carry ?highlight=word, and only a page opened with it loads Pagefind's highlighter.
+   The list says which query it shows (data-query) and whether it is final (data-state:
+   loading, done, error or idle): the browser tests wait on these, never on a timer.
+   Keys: "/" or "s" opens the search, arrows move through all result links, Enter opens, Esc closes. */
 (function () {
   "use strict";
   var box = document.querySelector("[data-site-search]");
@@ -12,6 +16,15 @@
   var strings = JSON.parse(document.getElementById("ui-strings").textContent);
   var pagefind = null;
   var latest = 0;
+  var PARAM = "highlight";
+  var bundle = new URL(box.dataset.pagefindUrl, location.href);
+
+  /* Opened from a search result: mark the query's words in the article (mark.pagefind-highlight). */
+  if (new URLSearchParams(location.search).has(PARAM)) {
+    import(new URL("pagefind-highlight.js", bundle).href).then(function (module) {
+      new module.default({ highlightParam: PARAM, addStyles: false });
+    });
+  }
 
   function open() {
     if (!toggle.checked) {
@@ -33,15 +46,15 @@
   }
   function load() {
     if (!pagefind) {
-      var url = new URL(box.dataset.pagefindUrl, location.href).href;
       var base = new URL(box.dataset.baseUrl, location.href).pathname;
-      pagefind = import(url).then(function (module) {
+      pagefind = import(bundle.href).then(function (module) {
         /* pageLength 0.3 (default 0.75): long playbook pages are the right answer more often
            than short pages that merely mention a word. termFrequency 0: rank by the weighted
            count of the query's words, so the title (weight 10) and summary (6) count most; with
            50 pages on related problems, frequency relative to length favoured pages that only
            mention a word. Measured with the queries in tests/browser/test_search_browser.py. */
-        var options = { baseUrl: base, excerptLength: 22, ranking: { pageLength: 0.3, termFrequency: 0 } };
+        var options = { baseUrl: base, excerptLength: 22, highlightParam: PARAM,
+          ranking: { pageLength: 0.3, termFrequency: 0 } };
         return module.options(options).then(function () { return module; });
       });
     }
@@ -86,19 +99,35 @@
     });
   }
   function escape(text) {
-    var div = document.createElement("div");
-    div.textContent = text;
-    return div.innerHTML;
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
-  function render(items) {
+  function shown(query, state) {
+    list.setAttribute("data-query", query);
+    list.setAttribute("data-state", state);
+  }
+  /* The page's sections that match, in page order: the three with most matches, as Pagefind's own
+     UI shows them. The text before the first h2 (no anchor, or the h1's) is the page result itself. */
+  function sections(item) {
+    var subs = (item.sub_results || []).filter(function (sub) { return sub.anchor && sub.anchor.element !== "h1"; });
+    var best = subs.slice().sort(function (a, b) { return b.locations.length - a.locations.length; }).slice(0, 3);
+    return subs.filter(function (sub) { return best.indexOf(sub) >= 0; });
+  }
+  function link(url, heading, title, excerpt) {
+    return '<a href="' + escape(url) + '" class="md-search-result__link"><article class="md-search-result__article md-typeset">' +
+      "<" + heading + ">" + escape(title) + "</" + heading + "><p>" + excerpt + "</p></article></a>";
+  }
+  function render(query, items) {
     meta.textContent = items.length === 0 ? strings.search_none
       : items.length === 1 ? strings.search_one
       : strings.search_many.replace("{n}", items.length);
     list.innerHTML = items.map(function (item) {
-      return '<li class="md-search-result__item"><a href="' + item.url + '" class="md-search-result__link">' +
-        '<article class="md-search-result__article md-typeset"><h1>' + escape(item.meta.title || item.url) + "</h1>" +
-        "<p>" + item.excerpt + "</p></article></a></li>";
+      var subs = sections(item).map(function (sub) {
+        return "<li>" + link(sub.url, "h2", sub.title, sub.excerpt) + "</li>";
+      }).join("");
+      return '<li class="md-search-result__item">' + link(item.url, "h1", item.meta.title || item.url, item.excerpt) +
+        (subs ? '<ul class="search-sections">' + subs + "</ul>" : "") + "</li>";
     }).join("");
+    shown(query, "done");
   }
   function search() {
     var query = input.value.trim();
@@ -106,6 +135,7 @@
     if (query.length < 2) {
       list.innerHTML = "";
       meta.textContent = strings.search_idle;
+      shown(query, "idle");
       return;
     }
     Promise.all([load(), prepare(query)]).then(function (both) {
@@ -118,21 +148,23 @@
       if (ticket !== latest || !result) return null;
       return Promise.all(result.results.slice(0, 10).map(function (r) { return r.data(); }));
     }).then(function (items) {
-      if (items && ticket === latest) render(items);
+      if (items && ticket === latest) render(query, items);
     }).catch(function () {
+      if (ticket !== latest) return;
       meta.textContent = strings.search_error;
+      shown(query, "error");
     });
   }
 
   var timer = null;
-  input.addEventListener("input", function () {
+  function later() {
     clearTimeout(timer);
+    list.setAttribute("data-state", "loading");
     timer = setTimeout(search, 150);
-  });
+  }
+  input.addEventListener("input", later);
   input.addEventListener("keyup", function (ev) {
-    if (ev.key && ev.key.length > 1) return; /* arrows, Enter, Esc handled below */
-    clearTimeout(timer);
-    timer = setTimeout(search, 150);
+    if (!ev.key || ev.key.length === 1) later(); /* arrows, Enter, Esc are handled below */
   });
   box.querySelector("form").addEventListener("submit", function (ev) {
     ev.preventDefault();
