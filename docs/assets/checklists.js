@@ -1,5 +1,8 @@
 /* Checklists (pages with `checklist: true`): remember ticks on this device, clear, print.
-   Ticks live in localStorage under the page's path; nothing leaves the device. */
+   Ticks live in localStorage under the page's path, as the ids of the ticked items (data-item,
+   from their text: hooks/checklists.py), so that an edit of the list never moves a tick to
+   another item. Ticks saved by position (before 2026-12) are read once and rewritten as ids.
+   Nothing leaves the device. */
 (function () {
   "use strict";
   var tools = document.querySelector("[data-checklist-tools]");
@@ -10,8 +13,9 @@
   function load() {
     try { return JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { return []; }
   }
+  function idOf(box) { return box.closest("[data-item]").getAttribute("data-item"); }
   function save() {
-    var ticked = boxes.map(function (box, i) { return box.checked ? i : -1; }).filter(function (i) { return i >= 0; });
+    var ticked = boxes.filter(function (box) { return box.checked; }).map(idOf);
     try {
       if (ticked.length) localStorage.setItem(key, JSON.stringify(ticked));
       else localStorage.removeItem(key);
@@ -20,9 +24,11 @@
 
   var saved = load();
   boxes.forEach(function (box, i) {
-    box.checked = saved.indexOf(i) >= 0;
+    var legacy = typeof saved[0] === "number";  // an old list of positions
+    box.checked = legacy ? saved.indexOf(i) >= 0 : saved.indexOf(idOf(box)) >= 0;
     box.addEventListener("change", save);
   });
+  if (typeof saved[0] === "number") save();
   tools.querySelector("[data-checklist-clear]").addEventListener("click", function () {
     boxes.forEach(function (box) { box.checked = false; });
     save();

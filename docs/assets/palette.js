@@ -51,8 +51,10 @@
     inputs.forEach(function (input, index) {
       var query = matchMedia(input.getAttribute("data-md-color-media"));
       query.addEventListener("change", function () {
+        form.setAttribute("data-media-changes", String(+(form.getAttribute("data-media-changes") || 0) + 1));
         if (!chosen && query.matches) apply(index);
       });
     });
+    form.setAttribute("data-follows-system", "");  // a state tests can wait for
   });
 })();
