@@ -2,11 +2,14 @@
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The engine: mkdocs, or properdocs (the maintained fork of MkDocs 1.6): make build ENGINE=properdocs
+ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test browser lint translations stamp new-page bench clean
+.PHONY: install serve build test browser lint translations stamp new-page bench engines clean
 
 $(STAMP): requirements.txt package.json package-lock.json
+	python3 scripts/check_versions.py
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
@@ -16,10 +19,10 @@ $(STAMP): requirements.txt package.json package-lock.json
 install: $(STAMP)
 
 serve: install        ## live-reloading site at http://127.0.0.1:8000/
-	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(PY) -m $(ENGINE) serve --dev-addr 127.0.0.1:8000
 
 build: install        ## the site in site/, as deployed
-	$(PY) -m mkdocs build --strict
+	$(PY) -m $(ENGINE) build --strict
 
 browser: install      ## a Chromium for diagrams and browser tests (Playwright's, else the system's)
 	$(PY) scripts/ensure_browser.py
@@ -46,6 +49,9 @@ new-page: install     ## create a page in every language: make new-page PAGE=pro
 
 bench: browser        ## build cost, page weight and Lighthouse scores -> bench/latest.md
 	$(PY) scripts/bench.py
+
+engines: browser      ## build with MkDocs and with ProperDocs; fail on any difference
+	$(PY) scripts/compare_engines.py
 
 clean:
 	rm -rf site .cache .pytest_cache test-output

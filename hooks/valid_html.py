@@ -1,4 +1,4 @@
-"""Repair the few spots where Material 9.8.1's templates produce invalid HTML (Nu checker).
+"""Repair the few spots where Material 9.8.2's templates produce invalid HTML (Nu checker).
 
 - `autocomplete="off"` on the drawer and search toggle checkboxes (base.html, no block to
   override): `autocomplete` is not allowed on checkboxes;

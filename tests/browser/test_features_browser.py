@@ -234,3 +234,61 @@ def test_ticks_are_remembered_and_cleared(server, page, lang):
     page.locator("[data-checklist-clear]").click()
     page.reload()
     assert not any(page.get_by_role("checkbox").nth(n).is_checked() for n in range(3))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_checklist_edit_keeps_each_tick_on_its_item(server, page, lang):
+    """A reader ticks two items; the checklist is then edited (an item added at the top, one
+    removed, the rest reordered). After a reload each tick is still on the item it was on."""
+    url = url_of(server, lang, "checklists/buyer")
+    page.goto(url)
+    texts = page.locator(".task-list-text").all_inner_texts()
+    ticked = [texts[1], texts[3]]
+    for text in ticked:
+        page.locator(".task-list-control", has_text=text).first.click()
+
+    def edited(route):
+        from bs4 import BeautifulSoup
+
+        response = route.fetch()
+        doc = BeautifulSoup(response.text(), "html.parser")
+        items = doc.select("li.task-list-item[data-item]")
+        assert len(items) >= 5, "the checklist's items were not found"
+        items[2].decompose()  # an item removed
+        for ul in doc.select("ul.task-list"):  # every list reordered
+            children = ul.find_all("li", recursive=False)
+            for child in children:
+                child.extract()
+            for child in reversed(children):
+                ul.append(child)
+        added = BeautifulSoup(str(items[0]), "html.parser").li  # a new item at the top
+        added["data-item"] = "0000000000"
+        added.select_one(".task-list-text").string = "A new first item"
+        added.select_one("input").attrs.pop("checked", None)
+        doc.select_one("ul.task-list").insert(0, added)
+        route.fulfill(response=response, body=str(doc))
+
+    page.route(url, edited)
+    page.reload()
+    now = page.locator(".task-list-text").all_inner_texts()
+    assert now[0] == "A new first item" and now != texts, "the page was not edited"
+    checked = {
+        page.locator(".task-list-text").nth(n).inner_text(): page.locator(".task-list-control input")
+        .nth(n)
+        .is_checked()
+        for n in range(len(now))
+    }
+    assert {t for t, on in checked.items() if on} == set(ticked), checked
+
+
+def test_ticks_saved_by_position_are_kept_once_and_rewritten_by_item(server, page):
+    url = url_of(server, "en", "checklists/buyer")
+    page.goto(url)
+    path = page.evaluate("location.pathname")
+    page.evaluate(f"localStorage.setItem('checklist:{path}', '[0,2]')")
+    page.reload()
+    boxes = page.locator(".task-list-control input")
+    assert [boxes.nth(n).is_checked() for n in range(3)] == [True, False, True]
+    stored = page.evaluate(f"JSON.parse(localStorage.getItem('checklist:{path}'))")
+    ids = page.evaluate("[...document.querySelectorAll('[data-item]')].map(li => li.dataset.item)")
+    assert stored == [ids[0], ids[2]]

@@ -57,15 +57,16 @@ def test_toggle_switches_and_is_remembered(server, page, lang):
 
 def test_system_setting_rules_until_the_reader_chooses(server, page):
     page.goto(server)
-    page.wait_for_function("window.__guide_palette && document.readyState === 'complete'")
-    page.wait_for_timeout(300)  # the listener is set up when the page is idle
+    page.wait_for_selector("[data-palette][data-follows-system]", state="attached")  # set up when idle
     page.emulate_media(color_scheme="dark")
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=5000)
     visible_toggle(page).click()
     assert scheme(page) == "default"
+    seen = int(page.get_attribute("[data-palette]", "data-media-changes") or 0)
     page.emulate_media(color_scheme="light")
     page.emulate_media(color_scheme="dark")
-    page.wait_for_timeout(300)
+    # both changes have reached the page's listeners (two media queries each) before we look
+    page.wait_for_function(f"+document.querySelector('[data-palette]').dataset.mediaChanges >= {seen + 4}")
     assert scheme(page) == "default", "the reader's choice wins over the system setting"
 
 
@@ -100,7 +101,13 @@ def test_on_a_phone_a_link_to_a_heading_lands_on_it(server, browser, lang):
         ids = page.evaluate("[...document.querySelectorAll('.md-typeset h2[id]')].map(h => h.id)")
         target = ids[len(ids) // 2]
         page.goto(url + "#" + target)
-        page.wait_for_timeout(300)
+        header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
+        page.wait_for_function(  # the scroll to the heading has settled where it should
+            "([id, h]) => { const t = document.getElementById(id).getBoundingClientRect().top;"
+            " return t >= h - 1 && t <= h + 40; }",
+            arg=[target, header],
+            timeout=5000,
+        )
         top = page.evaluate(f"document.getElementById('{target}').getBoundingClientRect().top")
         header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
         assert header - 1 <= top <= header + 40, f"#{target} is at {top}px, the header ends at {header}px"

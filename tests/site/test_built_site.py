@@ -191,3 +191,27 @@ def test_home_page_links_straight_to_the_urgent_problems(site, prefix):
     html = (site / prefix / "index.html").read_text(encoding="utf-8")
     for target in ("problems/missing-parcel/", "safety/spot-a-scam/", "problems/returns-and-refunds/"):
         assert f'href="{target}"' in html, f"{prefix}index.html has no link to {target}"
+
+
+def sitemap_problems(xml: str) -> list[str]:
+    """Every page of the sitemap lists its three languages and its English page as x-default."""
+    from xml.etree import ElementTree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    problems = []
+    for url in ElementTree.fromstring(xml).findall("s:url", ns):
+        loc = url.find("s:loc", ns).text
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        if set(links) != {"en", "ru", "zh", "x-default"}:
+            problems.append(f"{loc}: alternates {sorted(links)}")
+        elif links["x-default"] != links["en"]:
+            problems.append(f"{loc}: x-default is {links['x-default']}, not the English page")
+    return problems
+
+
+def test_the_sitemap_names_every_language_and_an_x_default(site):
+    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert xml.count("<url>") >= 3 * 50
+    assert sitemap_problems(xml) == []
+    broken = xml.replace('hreflang="x-default"', 'hreflang="fr"', 1)
+    assert len(sitemap_problems(broken)) == 1

@@ -1,6 +1,8 @@
 """Checklist labels, the 404 dispatcher, translation fingerprints, interface strings."""
 
+import pytest
 import yaml
+from mkdocs.exceptions import PluginError
 
 import checklists
 import not_found
@@ -16,6 +18,21 @@ TASKS = (
 def test_checkbox_text_moves_into_its_label():
     out = checklists.label_checkboxes(TASKS)
     assert '<span class="task-list-text">Order <strong>number</strong></span></label></li>' in out
+
+
+def test_each_item_has_an_id_from_its_text_not_its_place():
+    two = TASKS.replace("</ul>", TASKS.split("\n")[1] + "\n</ul>")  # the same item twice
+    out = checklists.label_checkboxes(two)
+    first = checklists.item_id("Order <strong>number</strong>")
+    assert f'data-item="{first}"' in out and f'data-item="{first}-2"' in out
+    assert checklists.item_id("Order  <em>number</em>") == first  # markup and spacing do not count
+    assert checklists.item_id("Order date") != first
+
+
+def test_task_items_the_hook_does_not_recognise_stop_the_build():
+    changed = TASKS.replace('<span class="task-list-indicator"></span>', "")
+    with pytest.raises(PluginError, match="docs/en/checklists/x.md: 1 of 1 task-list items"):
+        checklists.label_checkboxes(changed, "docs/en/checklists/x.md")
 
 
 def test_404_dispatch_goes_into_head():
