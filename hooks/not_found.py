@@ -39,7 +39,13 @@ def dispatch_script(base_path: str, languages: list[str]) -> str:
 
 
 def with_dispatch(english_404: str, base_path: str, languages: list[str]) -> str:
-    return re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + dispatch_script(base_path, languages), english_404, count=1)
+    """The page with the dispatch script first in <head>, after the charset (hooks/csp.py then
+    puts the security policy between the two)."""
+    script = dispatch_script(base_path, languages)
+    out, done = re.subn(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + script, english_404, count=1)
+    if done:
+        return out
+    return re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + script, english_404, count=1)
 
 
 def on_pre_build(config):

@@ -187,6 +187,7 @@
       var first = result.domain.split(".")[0];
       var inside = d.byLength.filter(function (a) { return fake.skeleton.indexOf(a) >= 0; })[0];
       if (fake.plain && first === WORD) {
+        result.unlisted = true;  // Amazon's name, a domain no Amazon page we have lists
         result.reasons.push(text("reason_unlisted_amazon_name", { domain: result.domain }));
       } else {
         result.verdict = "lookalike";
@@ -194,7 +195,9 @@
         var self = imitation(result.domain, d);
         var twin = self && d.amazon.has(self.skeleton) ? self.skeleton : null;
         if (twin) result.reasons.push(text("reason_looks_like", { amazon: twin }));
-        else if (inside && inside !== reg) result.reasons.push(text("reason_amazon_inside", { amazon: inside, domain: result.domain }));
+        else if (inside && inside !== reg && new RegExp("(^|[.-])" + inside.replace(/\./g, "\\.") + "([.-]|$)").test(fake.skeleton)) {
+          result.reasons.push(text("reason_amazon_inside", { amazon: inside, domain: result.domain }));
+        }
         else if (fake.plain) result.reasons.push(text("reason_amazon_text", { text: fake.word, domain: result.domain }));
       }
     }
@@ -203,7 +206,10 @@
     }
     if (result.verdict === "unknown") {
       var other = contactsOf(d, "url").filter(function (c) { return registrable(new URL(c.value).hostname, d) === reg; })[0];
-      if (other) result.reasons.push(text("reason_other_registry", { domain: result.domain, name: other.name[lang] }));
+      if (other) {
+        result.other = other.name[lang];
+        result.reasons.push(text("reason_other_registry", { domain: result.domain, name: other.name[lang] }));
+      }
     }
     return result;
   }
@@ -245,7 +251,7 @@
     var url;
     try { url = new URL("https://" + domain); } catch (e) { r.verdict = "invalid"; return r; }
     var h = host(url.hostname, d);
-    r.verdict = h.verdict; r.domain = h.domain;
+    r.verdict = h.verdict; r.domain = h.domain; r.unlisted = h.unlisted; r.other = h.other;
     r.reasons = r.reasons.concat(h.reasons);
     if (h.verdict === "unknown" && imitation(local, d)) {
       r.verdict = "lookalike";
@@ -276,6 +282,7 @@
       return r;
     }
     r.verdict = "unknown";
+    r.unlisted = Boolean(fake && fake.plain);  // carries Amazon's name: maybe Amazon's, maybe not
     if (!real.length) r.reasons.push(text("reason_handle_unlisted"));
     return r;
   }
@@ -286,7 +293,7 @@
     try { url = new URL(withScheme); } catch (e) { return { verdict: "invalid", reasons: [] }; }
     if (!/^https?:$/.test(url.protocol) || !url.hostname) return { verdict: "invalid", reasons: [] };
     var h = host(url.hostname, d);
-    var r = { kind: "url", read: url.href, reasons: h.reasons, verdict: h.verdict, domain: h.domain };
+    var r = { kind: "url", read: url.href, reasons: h.reasons, verdict: h.verdict, domain: h.domain, unlisted: h.unlisted, other: h.other };
     if (url.username) {
       var who = decodeURIComponent(url.username);
       r.reasons.unshift(text("reason_userinfo", { domain: h.domain || h.host }));
@@ -345,8 +352,10 @@
     var title = el("p", "check-result__verdict");
     title.appendChild(el("strong", "", S["verdict_" + r.verdict]));
     box.appendChild(title);
-    var args = { kind: kind, domain: r.domain || "", name: r.fact && r.fact.name ? r.fact.name[lang] : "" };
-    box.appendChild(el("p", "check-result__summary", text("summary_" + r.verdict, args)));
+    var args = { kind: kind, domain: r.domain || "", name: r.fact && r.fact.name ? r.fact.name[lang] : r.other || "" };
+    var summary = r.verdict === "unknown" && r.unlisted ? "summary_unlisted"
+      : r.verdict === "unknown" && r.other ? "summary_other" : "summary_" + r.verdict;
+    box.appendChild(el("p", "check-result__summary", text(summary, args)));
     var entered = el("p", "check-result__input", S.what_you_typed + " ");
     entered.appendChild(el("code", "", raw.length > 200 ? raw.slice(0, 200) + "…" : raw));
     box.appendChild(entered);
@@ -371,7 +380,7 @@
       source.appendChild(document.createTextNode(" · " + text("checked", { date: r.fact.checkedText[lang] })));
       box.appendChild(source);
     }
-    if (r.verdict !== "official") {  // an entry of the registry says itself what it is for
+    if (r.verdict !== "official" && r.verdict !== "invalid") {  // a registry entry says what it is for
       var next = el("div", "check-result__next");
       next.appendChild(el("p", "check-result__next-title", S.next_title));
       next.appendChild(el("p", "", S.next_never));

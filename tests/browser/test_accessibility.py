@@ -42,6 +42,7 @@ def test_no_axe_violation_on_any_page(server, browser, site, scheme):
 
 
 def test_axe_catches_an_unlabelled_checkbox(server, page):
+    with_axe(page.context)
     page.goto(server + "checklists/buyer/")
     page.evaluate("document.querySelectorAll('.task-list-text').forEach(t => t.remove())")
     assert any(v.startswith("label ") for v in run_axe(page))

@@ -306,6 +306,11 @@ def test_no_axe_violation_with_every_contact_shown(server, browser, lang, scheme
         page.locator("#cl-order").fill("114-4567890-1234567")
         page.locator("[data-case-log-keep]").check()
         expect(page.locator("[data-case-log-status]")).not_to_be_empty()
+        # Material's back-to-top button fades in when the page scrolls up: check it once settled
+        page.wait_for_function(
+            "() => { const t = document.querySelector('.md-top');"
+            " return !t || t.hidden || getComputedStyle(t).opacity === '1'; }"
+        )
         assert_none([f"{lang}/case-log [{scheme}]: {v}" for v in run_axe(page)])
     finally:
         ctx.close()

@@ -228,3 +228,39 @@ def test_keyboard_only(context, server):
     assert focused == "submit"
     page.keyboard.press("Enter")
     assert result_for(page, "amaz0n.com").get_attribute("data-verdict") == "lookalike"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_results_and_errors_pass_axe_in_both_schemes(browser, server, scheme):
+    """The verdicts' colours and the deadlines' results, warning and field errors, as shown."""
+    from test_accessibility import AXE, run_axe
+
+    context = browser.new_context(color_scheme=scheme)
+    context.add_init_script(path=str(AXE))
+    problems = []
+    try:
+        page = context.new_page()
+        for lang in LANGUAGES:
+            for value in ("stop-spoofing@amazon.com", "amazon.co.uk", "amaz0n.com", "1-800-555-0199", "hello world"):
+                page.goto(f"{server}{PREFIX[lang]}check/?q={quote(value)}")
+                result_for(page, value)
+                problems += [f"{lang} {scheme} check {value}: {v}" for v in run_axe(page)]
+            page.goto(f"{server}{PREFIX[lang]}deadlines/?delivered=2027-02-30&latest=2026-01-10&statement=2026-01-01")
+            page.wait_for_selector("[data-deadline-warning]:not([hidden])")
+            problems += [f"{lang} {scheme} deadlines: {v}" for v in run_axe(page)]
+    finally:
+        context.close()
+    assert_none(problems)
+
+
+def test_unknown_answers_say_why(context, server):
+    """Amazon's name on a domain or handle no Amazon page lists, and another registry entry's
+    domain, get their own words; "rn" inside a word is not a domain seen at the start."""
+    page = open_checker(context, server, "en")
+    generic = submit(page, "billing@payments-center.example").locator(".check-result__summary").inner_text()
+    for value in ("amazon.cn", "@AmazonHelp", "https://consumer.ftc.gov/features/scam-alerts"):
+        summary = submit(page, value).locator(".check-result__summary").inner_text()
+        assert summary != generic and "scammer" not in summary, (value, summary)
+    assert "ftc.gov" in submit(page, "https://consumer.ftc.gov/features/scam-alerts").inner_text()
+    text = submit(page, "rnamazon.com").inner_text()
+    assert "appears in it" not in text and "rnamazon.com is not one of Amazon's domains" in text

@@ -64,6 +64,6 @@ def test_an_injected_inline_script_is_blocked(context, server):
                    s.textContent = 'window.__injected = true';
                    document.body.appendChild(s); }"""
     )
-    page.wait_for_function("window.__violations.length > 0")
+    page.wait_for_function("() => window.__violations.length > 0")
     assert page.evaluate("window.__injected") is None
     assert any("script-src" in v for v in violations(page))

@@ -53,9 +53,9 @@ def test_first_screen_answers_what_happened(server, phone, lang):
 def test_full_list_is_one_tap_away(server, phone, lang):
     phone.goto(server + PREFIX[lang])
     phone.locator(".chooser a[href='#all-problems']").tap()
-    phone.wait_for_function("location.hash === '#all-problems'")
+    phone.wait_for_function("() => location.hash === '#all-problems'")
     heading = phone.locator("#all-problems")
-    phone.wait_for_function("Math.abs(document.getElementById('all-problems').getBoundingClientRect().top) < 120")
+    phone.wait_for_function("() => Math.abs(document.getElementById('all-problems').getBoundingClientRect().top) < 120")
     assert heading.is_visible()
     listed = set(
         phone.eval_on_selector_all("#all-problems ~ .all-problems a", "links => links.map(a => a.getAttribute('href'))")

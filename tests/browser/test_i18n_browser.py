@@ -40,7 +40,7 @@ def test_switcher_lands_on_the_same_page(server, context, page, start, path):
 def test_missing_address_shows_404_in_its_language(server, context, page, lang, heading):
     response = page.goto(server + PREFIX[lang] + "no/such/page/")
     assert response.status == 404
-    page.wait_for_function(f"document.documentElement.lang === '{HTML_LANG[lang]}'")
+    page.wait_for_function(f"() => document.documentElement.lang === '{HTML_LANG[lang]}'")
     assert page.locator("h1").first.inner_text() == heading
     assert page.url == server + PREFIX[lang] + "no/such/page/"
     assert_none(context.recorder.external)

@@ -369,7 +369,7 @@ def test_a_section_result_lands_on_the_section_with_the_words_marked(server, con
     assert page.evaluate("document.activeElement.getAttribute('href')") == href
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: urlsplit(url).fragment and unquote(urlsplit(url).fragment) == anchor)
-    page.wait_for_function("document.querySelector('mark.pagefind-highlight')")
+    page.wait_for_function("() => document.querySelector('mark.pagefind-highlight')")
     marked = page.evaluate(MARKS_IN_SECTION, anchor)
     assert marked, f"no visible mark in the section #{anchor} of {href}"
     everywhere = page.locator("mark.pagefind-highlight").all_text_contents()
@@ -392,7 +392,7 @@ def test_only_a_page_opened_from_a_result_loads_the_highlighter(server, page, la
     assert not [u for u in requests if "highlight" in u], "a page opened without ?highlight= loaded the highlighter"
     # The same page from a result does load it (so the recorder above would have seen it).
     page.goto(server + PREFIX[lang] + "problems/returns-and-refunds/?highlight=" + SECTION_QUERY[lang])
-    page.wait_for_function("document.querySelector('mark.pagefind-highlight')")
+    page.wait_for_function("() => document.querySelector('mark.pagefind-highlight')")
     assert [u for u in requests if u.endswith(PREFIX[lang] + "pagefind/pagefind-highlight.js")]
 
 
@@ -456,7 +456,7 @@ def test_sections_and_marks_are_readable_in_both_schemes(server, browser, scheme
             problems += [f"{lang} results [{scheme}]: {v}" for v in run_axe(page)]
             href = page.locator(".search-sections a").first.get_attribute("href")
             page.goto(server.removesuffix(urlsplit(server).path) + href)
-            page.wait_for_function("document.querySelector('mark.pagefind-highlight')")
+            page.wait_for_function("() => document.querySelector('mark.pagefind-highlight')")
             mark = page.locator("mark.pagefind-highlight:visible").first
             fg, bg = mark.evaluate("m => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor]")
             light, dark = sorted((luminance(fg), luminance(bg)), reverse=True)

@@ -59,14 +59,17 @@ def test_system_setting_rules_until_the_reader_chooses(server, page):
     page.goto(server)
     page.wait_for_selector("[data-palette][data-follows-system]", state="attached")  # set up when idle
     page.emulate_media(color_scheme="dark")
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=5000)
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=5000)
     visible_toggle(page).click()
     assert scheme(page) == "default"
     seen = int(page.get_attribute("[data-palette]", "data-media-changes") or 0)
+    changes = "n => +document.querySelector('[data-palette]').dataset.mediaChanges >= n"
+    # each change has reached the page's listeners (two media queries each) before the next, and
+    # before we look
     page.emulate_media(color_scheme="light")
+    page.wait_for_function(changes, arg=seen + 2)
     page.emulate_media(color_scheme="dark")
-    # both changes have reached the page's listeners (two media queries each) before we look
-    page.wait_for_function(f"+document.querySelector('[data-palette]').dataset.mediaChanges >= {seen + 4}")
+    page.wait_for_function(changes, arg=seen + 4)
     assert scheme(page) == "default", "the reader's choice wins over the system setting"
 
 

@@ -82,9 +82,7 @@ def test_tool_pages_carry_their_contracts_and_registry_data(site):
         ids = [el["data-deadline"] for el in deadlines.select("[data-deadline]")]
         assert ids == ["return-by", "a-to-z-from", "a-to-z-until", "dispute-reach-by", "appeal-by"], ids
         for block in deadlines.select("[data-deadline]"):
-            assert block.select_one(".deadline__date time") and block.select_one(".deadline__title").get_text(
-                strip=True
-            )
+            assert block.select_one(".deadline__date") and block.select_one(".deadline__title").get_text(strip=True)
             assert block.select_one(".deadline__source a[href^='https://']"), block["data-deadline"]
         for field in ("delivered", "latest", "statement", "decision"):
             box = deadlines.select_one(f'input[type="date"][name="{field}"]')
