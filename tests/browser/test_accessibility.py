@@ -7,6 +7,9 @@ from support import ROOT, assert_none, html_pages
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
 def with_axe(context):
     """axe in every page of the context, added by the browser itself: a script tag would be
     blocked by the pages' Content-Security-Policy, which stays on while axe checks them."""
@@ -15,6 +18,9 @@ def with_axe(context):
 
 
 def run_axe(page) -> list[str]:
+    # colours are measured once every transition has ended (Material fades its header title
+    # and back-to-top button in as the page scrolls)
+    page.wait_for_function(SETTLED)
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {', '.join(str(n['target']) for n in v['nodes'][:3])}"

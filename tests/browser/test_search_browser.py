@@ -12,6 +12,7 @@ import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from test_accessibility import SETTLED
 
 from support import ROOT, assert_none
 
@@ -429,6 +430,7 @@ def test_the_list_shows_the_last_query_and_says_so(server, page, lang):
 
 
 def run_axe(page) -> list[str]:  # axe comes with the context (add_init_script): the CSP stays on
+    page.wait_for_function(SETTLED)  # colours measured once Material's transitions have ended
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
 
