@@ -94,6 +94,33 @@ def source_pages(docs: Path):
         )
 
 
+def read_config(path: Path | None = None) -> dict:
+    """mkdocs.yml as data, for scripts and tests (!ENV takes its default; Python tags are skipped)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    return yaml.load((path or ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """The site's languages, the default first: the one list, in the i18n block of mkdocs.yml."""
+    for plugin in read_config()["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            entries = plugin["i18n"]["languages"]
+            default = [e["locale"] for e in entries if e.get("default")]
+            return tuple(default + [e["locale"] for e in entries if not e.get("default")])
+    raise RuntimeError("mkdocs.yml has no i18n plugin block with languages")
+
+
+def url_prefix(lang: str) -> str:
+    """Where a language's pages live under the site root: "" for the default, "ru/" otherwise."""
+    return "" if lang == languages()[0] else f"{lang}/"
+
+
 def build_language(config) -> str:
     """The language of the build in progress (mkdocs-static-i18n sets theme.language per build)."""
     return config.theme["language"]

@@ -21,10 +21,10 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from _common import ROOT, build_language, find_fences, front_matter_lines, source_pages, source_path, strings
+from _common import ROOT, build_language, find_fences, front_matter_lines, languages, source_pages, source_path, strings
 
 GLOSSARY = ROOT / "data" / "ui-labels.yml"
-LANGS = ("en", "ru", "zh")
+LANGS = languages()
 REFERENCE = re.compile(r"\{label:(?P<id>[a-z0-9][a-z0-9-]*)\}")
 ANY_REFERENCE = re.compile(r"\{label[^}\n]*\}")
 BOLD = re.compile(r"\*\*(?P<text>[^*]+?)\*\*(?P<after>（[^）\n]*）)?")

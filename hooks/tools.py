@@ -30,12 +30,12 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from _common import ROOT, build_language, is_nested_language_build, strings
+from _common import ROOT, build_language, is_nested_language_build, languages, strings
 from facts import REGISTRY, in_language, load_registry, local_date
 
 CHECK_DATA = "assets/check-data.json"
 TOOL_STRINGS = Path(__file__).with_name("tools.yml")
-LANGUAGES = ("en", "ru", "zh")
+LANGUAGES = languages()
 DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
 # The periods each deadline is computed from (docs/assets/deadlines.js names the same ids).
 DEADLINE_PERIODS = (

@@ -22,11 +22,11 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, build_language, strings  # noqa: E402
+from _common import ROOT, build_language, languages, strings  # noqa: E402
 
 DOCS = ROOT / "docs"
-SOURCE_LANG = "en"
-TRANSLATIONS = ("ru", "zh")
+SOURCE_LANG = languages()[0]
+TRANSLATIONS = languages()[1:]  # every language but the default (mkdocs.yml)
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 

@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from _browser import ARGS, launch, system_chromium  # noqa: E402
+from _common import languages, url_prefix  # noqa: E402
 from support import BASE_PATH  # noqa: E402
 
 PAGES = {
@@ -51,7 +52,7 @@ PAGES = {
     "deadlines": "deadlines/",
     "case log": "case-log/",
 }
-PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
+PREFIX = {lang: url_prefix(lang) for lang in languages()}
 BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 WEIGHT_BUDGET = {"home": 100_000, "checklist": 100_000, "templates": 100_000, "diagram": 150_000}
 WEIGHT_BUDGET.update({"checker": 100_000, "deadlines": 100_000, "case log": 100_000})  # tool pages, first visit

@@ -15,7 +15,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("en", "ru", "zh")
+sys.path.insert(0, str(ROOT / "hooks"))
+from _common import languages  # noqa: E402
+
+LANGUAGES = languages()
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 
 

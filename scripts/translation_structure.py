@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from _common import find_fences  # noqa: E402
+from _common import find_fences, languages  # noqa: E402
 from diagrams import parse_flowchart  # noqa: E402
 from templates import placeholders  # noqa: E402
 from translations import split_front_matter  # noqa: E402
@@ -79,7 +79,10 @@ def differences(english_text: str, translated_text: str) -> list[str]:
     return [f"{feature}: {describe(feature, en[feature], tr[feature])}" for feature in en if en[feature] != tr[feature]]
 
 
-def check(docs: Path = DOCS, languages=("ru", "zh")) -> list[str]:
+TRANSLATIONS = languages()[1:]  # every language but the default (mkdocs.yml)
+
+
+def check(docs: Path = DOCS, languages=TRANSLATIONS) -> list[str]:
     problems = []
     for english in sorted((docs / "en").rglob("*.md")):
         rel = english.relative_to(docs / "en").as_posix()

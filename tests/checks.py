@@ -10,9 +10,9 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from _common import strings
+from _common import languages, strings
 
-LANGUAGES = ("en", "ru", "zh")
+LANGUAGES = languages()
 ASSET_ATTRS = {
     "script": ["src"],
     "link": ["href"],

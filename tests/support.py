@@ -8,22 +8,17 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from _common import languages, read_config, url_prefix  # noqa: E402
 
 OUTPUT = ROOT / "test-output"  # screenshots and PDFs for reviewers
-LANGUAGES = ("en", "ru", "zh")
+LANGUAGES = languages()  # from the i18n block of mkdocs.yml, the default first
+PREFIX = {lang: url_prefix(lang) for lang in LANGUAGES}  # "" for English, "ru/", "zh/"
 
 
 def _site_url() -> str:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    return config["site_url"]
+    return read_config()["site_url"]
 
 
 SITE_URL = _site_url()

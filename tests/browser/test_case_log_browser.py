@@ -12,9 +12,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from test_accessibility import AXE, run_axe
 
-from support import LANGUAGES, assert_none
+from support import LANGUAGES, PREFIX, assert_none
 
-PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 KEY = "case-log"
 FIELDS = "[data-case-log] input[id]:not([type=checkbox]), [data-case-log] textarea[id]"
 # Long text as each language writes it; a field is filled to its maxlength with it.

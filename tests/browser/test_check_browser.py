@@ -14,10 +14,9 @@ import pytest
 from publicsuffixlist import PublicSuffixList
 
 import facts as F
-from support import LANGUAGES, assert_none
+from support import LANGUAGES, PREFIX, assert_none
 from tools import load_domains
 
-PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 REGISTRY = F.load_registry()
 CONTACTS = {i: f for i, f in REGISTRY.items() if f["kind"] != "period"}
 

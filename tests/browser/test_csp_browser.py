@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from support import LANGUAGES
+from support import LANGUAGES, PREFIX
 
-PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 RECORD = """
 window.__violations = [];
 document.addEventListener('securitypolicyviolation', e =>

@@ -15,9 +15,8 @@ import icalendar
 import pytest
 
 import facts as F
-from support import LANGUAGES, assert_none
+from support import LANGUAGES, PREFIX, assert_none
 
-PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 PERIODS = {i: f["value"] for i, f in F.load_registry().items() if f["kind"] == "period"}
 RULES = {  # result id: (input field, registry period)
     "return-by": ("delivered", "return-window"),

@@ -12,10 +12,8 @@ from pypdf import PdfReader
 import facts as F
 from _common import find_fences
 from diagrams import parse_flowchart
-from support import LANGUAGES, ROOT, assert_none
+from support import LANGUAGES, PREFIX, ROOT, assert_none
 from templates import PLACEHOLDER, split_texts
-
-PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 
 
 def sources_with(lang_fence: str) -> list[str]:
@@ -292,3 +290,14 @@ def test_ticks_saved_by_position_are_kept_once_and_rewritten_by_item(server, pag
     stored = page.evaluate(f"JSON.parse(localStorage.getItem('checklist:{path}'))")
     ids = page.evaluate("[...document.querySelectorAll('[data-item]')].map(li => li.dataset.item)")
     assert stored == [ids[0], ids[2]]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_links_in_checklist_items_are_underlined(server, page, lang):
+    """A link inside running text is told apart by more than colour (WCAG 1.4.1; Lighthouse's
+    link-in-text-block), including inside a checklist item's label."""
+    page.goto(url_of(server, lang, "checklists/buyer"))
+    links = page.locator(".task-list-text a")
+    assert links.count() > 0
+    styles = links.evaluate_all("as => as.map(a => getComputedStyle(a).textDecorationLine)")
+    assert all("underline" in s for s in styles), styles

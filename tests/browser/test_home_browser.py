@@ -4,10 +4,9 @@ the full list of problems is one tap away."""
 
 import pytest
 
-from support import LANGUAGES, ROOT, assert_none
+from support import LANGUAGES, PREFIX, ROOT, assert_none
 
 PHONE = {"width": 390, "height": 844}
-PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 MIN_TARGET = 44  # CSS px: WCAG 2.5.5 (AAA) and Apple's and Google's guidance for touch targets
 PROBLEM_PAGES = sorted(p.stem for p in (ROOT / "docs" / "en" / "problems").glob("*.md"))
 

@@ -3,11 +3,10 @@ and a missing /ru/ or /zh/ address shows the 404 page in that language."""
 
 import pytest
 
-from support import assert_none
+from support import LANGUAGES, PREFIX, assert_none
 
 PAGES = ["", "problems/missing-parcel/", "checklists/buyer/"]
 NAMES = {"en": "English", "ru": "Русский", "zh": "简体中文"}
-PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 HTML_LANG = {"en": "en", "ru": "ru", "zh": "zh-Hans"}  # what <html lang> declares (hooks/html_lang.py)
 
 
@@ -18,11 +17,11 @@ def switch_language(page, name):
 
 
 @pytest.mark.parametrize("path", PAGES)
-@pytest.mark.parametrize("start", ["en", "ru", "zh"])
+@pytest.mark.parametrize("start", LANGUAGES)
 def test_switcher_lands_on_the_same_page(server, context, page, start, path):
     page.goto(server + PREFIX[start] + path)
     assert page.locator("html").get_attribute("lang") == HTML_LANG[start]
-    for target in ("en", "ru", "zh"):
+    for target in LANGUAGES:
         if target == start:
             continue
         switch_language(page, NAMES[target])

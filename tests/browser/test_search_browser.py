@@ -14,11 +14,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from test_accessibility import SETTLED
 
-from support import ROOT, assert_none
+from support import LANGUAGES, PREFIX, ROOT, assert_none
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
-PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 
 # Each query and the page a reader needs first. Where two pages answer the query equally well
 # (a general page and the page for its commonest case), either may come first.
@@ -165,7 +164,7 @@ def search(page, server, text):
     return results(page, server, text)
 
 
-@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_queries_find_the_right_page_first(server, context, page, lang):
     page.goto(server + PREFIX[lang])
     misses = []

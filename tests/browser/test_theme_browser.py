@@ -4,7 +4,7 @@ drawer (laid out only when opened) opens and leads to its pages."""
 
 import pytest
 
-PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
+from support import PREFIX
 
 SCHEME_WHILE_PARSING = """
 document.addEventListener("DOMContentLoaded", () => {

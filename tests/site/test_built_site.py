@@ -202,7 +202,7 @@ def sitemap_problems(xml: str) -> list[str]:
     for url in ElementTree.fromstring(xml).findall("s:url", ns):
         loc = url.find("s:loc", ns).text
         links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
-        if set(links) != {"en", "ru", "zh", "x-default"}:
+        if set(links) != {*LANGUAGES, "x-default"}:
             problems.append(f"{loc}: alternates {sorted(links)}")
         elif links["x-default"] != links["en"]:
             problems.append(f"{loc}: x-default is {links['x-default']}, not the English page")

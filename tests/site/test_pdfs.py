@@ -20,10 +20,8 @@ from pypdf import PdfReader, PdfWriter
 import facts as F
 from _common import strings
 from pdfs import check_pdf, pdf_name
-from support import LANGUAGES, ROOT
+from support import LANGUAGES, PREFIX, ROOT
 from translations import split_front_matter
-
-PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 
 
 def printable_pages() -> list[tuple[str, str, str]]:

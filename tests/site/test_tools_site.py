@@ -8,10 +8,9 @@ import json
 from bs4 import BeautifulSoup
 
 import facts as F
-from support import LANGUAGES, assert_none, html_pages
+from support import LANGUAGES, PREFIX, assert_none, html_pages
 from tools import DEADLINE_PERIODS, load_domains
 
-PREFIX = {"en": "", "ru": "ru/", "zh": "zh/"}
 REGISTRY = F.load_registry()
 OWN_ASSETS = {  # page -> the scripts and styles only it may load
     "check/index.html": {"check.js", "tools.css"},

@@ -189,3 +189,19 @@ def test_no_test_waits_a_fixed_time():
     assert found == []
     sample = "page.wait_for_" + "timeout(300)\ntime." + "sleep(1)"  # split, or this file would match
     assert fixed_sleeps(sample) == [".wait_for_" + "timeout(", "time." + "sleep("]
+
+
+def test_the_list_of_languages_is_written_once():
+    """mkdocs.yml's i18n block is the only list of the site's languages: hooks, scripts and the
+    site and browser tests read it (_common.languages); unit-test fixtures may name their own."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from _common import languages, url_prefix
+
+    assert languages()[0] == "en" and set(languages()) == {"en", "ru", "zh"}
+    assert url_prefix("en") == "" and url_prefix("ru") == "ru/"
+    literal = re.compile(r"""["']en["'],\s*["'](?:ru|zh)["'],\s*["'](?:ru|zh)["']|\{"en": "", """)
+    places = [*(ROOT / "hooks").glob("*.py"), *(ROOT / "scripts").glob("*.py"), ROOT / "tests" / "support.py"]
+    places += [*(ROOT / "tests" / "site").glob("*.py"), *(ROOT / "tests" / "browser").glob("*.py")]
+    found = [p.relative_to(ROOT).as_posix() for p in places if literal.search(p.read_text(encoding="utf-8"))]
+    assert found == []
+    assert literal.search('LANGS = ("en", "ru", "zh")') and literal.search('P = {"en": "", "ru": "ru/"}')

@@ -12,8 +12,9 @@ import yaml
 
 import facts as F
 import tools as T
+from _common import languages
 
-LANGUAGES = ("en", "ru", "zh")
+LANGUAGES = languages()
 
 
 def test_amazons_domains_come_with_source_evidence_and_date():
