@@ -56,7 +56,7 @@ PREFIX = {lang: url_prefix(lang) for lang in languages()}
 BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 WEIGHT_BUDGET = {"home": 100_000, "checklist": 100_000, "templates": 100_000, "diagram": 150_000}
 WEIGHT_BUDGET.update({"checker": 100_000, "deadlines": 100_000, "case log": 100_000})  # tool pages, first visit
-OVERHEAD_BUDGET = 1.3
+OVERHEAD_BUDGET = 1.5  # issue 14: the simpler, engine-neutral design may spend up to 1.5x the bare build
 LIGHTHOUSE_RUNS = 5
 BUILD_RUNS = 5
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs")
