@@ -49,3 +49,26 @@ def launch(playwright, **options):
         "system package (Debian/Ubuntu: `apt-get install chromium fonts-noto-cjk`), or set CHROMIUM_PATH.\n  "
         + "\n  ".join(errors)
     )
+
+
+class BuildBrowser:
+    """One headless Chromium and one tab for a build step (diagrams, PDFs): started once, reused
+    for every page, closed at the end. Playwright is imported here: a build that needs no browser
+    never loads it."""
+
+    def __init__(self):
+        from playwright.sync_api import sync_playwright
+
+        self._pw = sync_playwright().start()
+        try:
+            self._browser = launch(self._pw)
+        except Exception:
+            self._pw.stop()
+            raise
+        self._page = self._browser.new_page()
+
+    def close(self) -> None:
+        try:
+            self._browser.close()
+        finally:
+            self._pw.stop()

@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from _browser import launch
+from _browser import BuildBrowser
 from _common import (
     ROOT,
     build_language,
@@ -179,19 +179,11 @@ def diagram_key(source: str) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
-class Renderer:
+class Renderer(BuildBrowser):
     """One headless Chromium with mermaid loaded, reused for every diagram of a build."""
 
     def __init__(self):
-        from playwright.sync_api import sync_playwright  # imported here: a build without diagrams needs no browser
-
-        self._pw = sync_playwright().start()
-        try:
-            self._browser = launch(self._pw)
-        except Exception:
-            self._pw.stop()
-            raise
-        self._page = self._browser.new_page()
+        super().__init__()
         self._page.set_content("<!doctype html><html><body></body></html>")
         self._page.add_script_tag(path=str(MERMAID_JS))
         self._page.evaluate("config => mermaid.initialize(config)", MERMAID_CONFIG)
@@ -208,12 +200,6 @@ class Renderer:
         if "error" in result:
             raise DiagramError(result["error"])
         return result["svg"]
-
-    def close(self):
-        try:
-            self._browser.close()
-        finally:
-            self._pw.stop()
 
 
 class State:

@@ -43,7 +43,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from _browser import launch, system_chromium
+from _browser import BuildBrowser, system_chromium
 from _common import ROOT, build_language, is_nested_language_build, source_path, strings
 
 log = logging.getLogger("mkdocs.hooks.pdfs")
@@ -210,20 +210,12 @@ def browser_missing() -> str | None:
     )
 
 
-class Printer:
+class Printer(BuildBrowser):
     """One headless Chromium and one tab, reused for every PDF of a build (a new tab per PDF is
     slower: measured 0.3 s a PDF with one tab, 0.6 s with a tab each)."""
 
     def __init__(self):
-        from playwright.sync_api import sync_playwright
-
-        self._pw = sync_playwright().start()
-        try:
-            self._browser = launch(self._pw)
-        except Exception:
-            self._pw.stop()
-            raise
-        self._page = self._browser.new_page()
+        super().__init__()
         self._page.emulate_media(media="print")
         # The page comes from the site folder; nothing else is loaded (no request leaves the machine).
         self._page.route(
@@ -233,12 +225,6 @@ class Printer:
     def print(self, html_path: Path) -> bytes:
         self._page.goto(html_path.resolve().as_uri(), wait_until="load")
         return self._page.pdf(**PDF_OPTIONS)
-
-    def close(self) -> None:
-        try:
-            self._browser.close()
-        finally:
-            self._pw.stop()
 
 
 # --- the build -----------------------------------------------------------------------------------------

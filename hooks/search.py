@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import shutil
 import threading
 from pathlib import Path
 
@@ -80,6 +81,7 @@ class Indexer:
             Indexer.loop = asyncio.new_event_loop()
             threading.Thread(target=Indexer.loop.run_forever, name="pagefind", daemon=True).start()
         index = PagefindIndex(config={"exclude_selectors": EXCLUDED, "output_path": str(output)})
+        self.output, self.site_dir, self.paths = output, site_dir, None
         self.pages: asyncio.Future = Indexer.loop.create_future()
 
         async def build_bundle() -> int:
@@ -93,7 +95,20 @@ class Indexer:
 
     def index(self, paths: list[str] | None) -> None:
         """Index these pages (paths relative to the site folder); None: write nothing."""
+        self.paths = paths
         Indexer.loop.call_soon_threadsafe(lambda: self.pages.done() or self.pages.set_result(paths))
+
+
+def bundle_ok(output: Path) -> bool:
+    """A bundle whose entry file names its language(s) and no "unknown" language."""
+    import json
+
+    try:
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    languages = entry.get("languages") or {}
+    return bool(languages) and "unknown" not in languages
 
 
 class State:
@@ -164,6 +179,18 @@ def on_post_build(config):
     indexers, State.indexers = State.indexers, []
     try:
         indexed = sum(indexer.job.result() for indexer in indexers)
+        # A bundle indexed while the next language was being written once came out broken (CI,
+        # 2026-12-01: an empty pagefind-entry.json). Every page is written now: index it again.
+        for indexer in indexers:
+            if not bundle_ok(indexer.output):
+                shutil.rmtree(indexer.output, ignore_errors=True)
+                again = Indexer(indexer.output, indexer.site_dir)
+                again.index(indexer.paths)
+                again.job.result()
+                if not bundle_ok(indexer.output):
+                    raise PluginError(f"Pagefind wrote a broken bundle in {indexer.output}")
+    except PluginError:
+        raise
     except Exception as exc:
         raise PluginError(f"Pagefind could not build the search index: {exc}") from exc
     if indexed < State.pages:

@@ -25,6 +25,28 @@ SITE_URL = _site_url()
 BASE_PATH = urlsplit(SITE_URL).path  # e.g. /guide/
 
 
+PROJECT_FILES = ["mkdocs.yml", "docs", "hooks", "overrides", "data"]
+
+
+def copy_project(target: Path, caches: tuple[str, ...] = ("diagrams", "pdfs")) -> Path:
+    """A copy of what a build reads, for tests that change a file and build: the sources, the
+    named build caches (.cache/<name>) and a link to node_modules."""
+    import shutil
+
+    target.mkdir()
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    for cache in caches:
+        if (ROOT / ".cache" / cache).is_dir():
+            shutil.copytree(ROOT / ".cache" / cache, target / ".cache" / cache)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target
+
+
 def build_site(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` for a project folder; return the finished process."""
     return subprocess.run(

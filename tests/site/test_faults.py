@@ -3,29 +3,17 @@ must fail with a message that names the file. Faults that stop the build are che
 build's own error; the others on one extra build that carries them all."""
 
 import re
-import shutil
 
 import pytest
 
 import facts as F
 from checks import allowed_contacts, bad_external_links, external_asset_refs, unlisted_contacts
-from support import ROOT, build_site
-
-COPIED = ["mkdocs.yml", "docs", "hooks", "overrides", "data", ".cache"]
+from support import build_site, copy_project
 
 
 @pytest.fixture
 def project(tmp_path):
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, copy / name)
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    return copy
+    return copy_project(tmp_path / "project")
 
 
 def edit(path, old, new, count=1):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -20,7 +19,7 @@ from pypdf import PdfReader, PdfWriter
 import facts as F
 from _common import strings
 from pdfs import check_pdf, pdf_name
-from support import LANGUAGES, PREFIX, ROOT
+from support import LANGUAGES, PREFIX, ROOT, copy_project
 from translations import split_front_matter
 
 
@@ -112,24 +111,11 @@ def test_check_pdf_catches_a_second_page_and_a_missing_language(site):
 
 # --- without a browser ---------------------------------------------------------------------------
 
-COPIED = ["mkdocs.yml", "docs", "hooks", "overrides", "data"]
-
 
 @pytest.fixture
 def project(tmp_path):
     """A copy of the project with the diagram cache but no PDF cache: every PDF must be printed."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
-    if (ROOT / ".cache" / "diagrams").is_dir():
-        shutil.copytree(ROOT / ".cache" / "diagrams", copy / ".cache" / "diagrams")
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    return copy
+    return copy_project(tmp_path / "project", caches=("diagrams",))
 
 
 def build_without_browser(project, chromium_path: str | None) -> tuple[str, object]:

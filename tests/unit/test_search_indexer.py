@@ -31,3 +31,17 @@ def test_an_abandoned_index_writes_nothing(tmp_path):
     waiting.index(None)
     with pytest.raises(Abandoned):
         waiting.job.result(timeout=60)
+
+
+def test_a_broken_bundle_is_recognised(tmp_path):
+    import json
+
+    from search import bundle_ok
+
+    assert not bundle_ok(tmp_path)  # no entry file
+    (tmp_path / "pagefind-entry.json").write_text("")
+    assert not bundle_ok(tmp_path)  # empty, as CI once found it
+    (tmp_path / "pagefind-entry.json").write_text(json.dumps({"languages": {"en": {}, "unknown": {}}}))
+    assert not bundle_ok(tmp_path)
+    (tmp_path / "pagefind-entry.json").write_text(json.dumps({"languages": {"en": {"page_count": 56}}}))
+    assert bundle_ok(tmp_path)
