@@ -39,10 +39,10 @@ lint: install         ## ruff (lint and format), English spelling, translation s
 	$(PY) hooks/labels.py lint
 
 translations: install ## list outdated, missing and untranslated pages
-	$(PY) hooks/translations.py status
+	$(PY) scripts/translations.py status
 
 stamp: install        ## mark a translation as current: make stamp PAGE=ru/problems/missing-parcel.md
-	$(PY) hooks/translations.py stamp $(PAGE)
+	$(PY) scripts/translations.py stamp $(PAGE)
 
 new-page: install     ## create a page in every language: make new-page PAGE=problems/late-refund
 	$(PY) scripts/new_page.py $(PAGE)

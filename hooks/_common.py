@@ -1,12 +1,13 @@
-"""Small helpers shared by the hooks: page language, interface strings, fenced blocks.
+"""Small helpers shared by the build steps: interface strings, fenced blocks, languages, URLs.
 
-Not a hook itself (it is not listed in mkdocs.yml). Everything here is a pure function.
+Not a hook itself (mkdocs.yml lists only hooks/mkdocs_hooks.py). Nothing here imports MkDocs:
+the steps fail with `BuildError`, which the MkDocs adapter turns into MkDocs' own error.
 """
 
 from __future__ import annotations
 
 import functools
-import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
+
+
+class BuildError(Exception):
+    """A fault in the sources that stops the build; the message names the file (and line) and what to do."""
+
 
 FENCE_OPEN = re.compile(r"^(?P<indent>[ ]{0,3})(?P<fence>`{3,}|~{3,})[ ]*(?P<info>[^`\n]*)$")
 
@@ -105,15 +111,20 @@ def read_config(path: Path | None = None) -> dict:
     return yaml.load((path or ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
 
 
+def languages(config_file: str | Path | None = None) -> tuple[str, ...]:
+    """The site's languages, the default first: the one list, in the i18n block of mkdocs.yml
+    (a language with `build: false` is left out)."""
+    return _languages(str(config_file or ROOT / "mkdocs.yml"))
+
+
 @functools.cache
-def languages() -> tuple[str, ...]:
-    """The site's languages, the default first: the one list, in the i18n block of mkdocs.yml."""
-    for plugin in read_config()["plugins"]:
+def _languages(config_file: str) -> tuple[str, ...]:
+    for plugin in read_config(Path(config_file))["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
-            entries = plugin["i18n"]["languages"]
+            entries = [e for e in plugin["i18n"]["languages"] if e.get("build", True)]
             default = [e["locale"] for e in entries if e.get("default")]
             return tuple(default + [e["locale"] for e in entries if not e.get("default")])
-    raise RuntimeError("mkdocs.yml has no i18n plugin block with languages")
+    raise RuntimeError(f"{config_file} has no i18n plugin block with languages")
 
 
 def url_prefix(lang: str) -> str:
@@ -121,59 +132,23 @@ def url_prefix(lang: str) -> str:
     return "" if lang == languages()[0] else f"{lang}/"
 
 
-def build_language(config) -> str:
-    """The language of the build in progress (mkdocs-static-i18n sets theme.language per build)."""
-    return config.theme["language"]
+def _parts(path: str) -> list[str]:
+    path = posixpath.normpath("/" + path.lstrip("/"))[1:]
+    return path.split("/") if path else []
 
 
-def source_path(page) -> str:
-    """The page's source file as a contributor sees it, e.g. docs/ru/problems/missing-parcel.md."""
-    return f"docs/{page.file.src_uri}"
+def relative_url(target: str, page_url: str) -> str:
+    """`target` (a path from the site root) as a link from the page at `page_url` (e.g. "ru/faq/").
 
-
-def front_matter_lines(page) -> int:
-    """How many lines of the source file precede the Markdown MkDocs hands to the hooks.
-
-    MkDocs strips the YAML front matter (and the blank lines after it), so a hook's line 1 is
-    the file's line N + 1; error messages add N to name the line a contributor sees.
-    """
-    try:
-        path = page.file.abs_src_path
-        return _front_matter_lines(path, os.stat(path).st_mtime)
-    except (OSError, TypeError):
-        return 0
-
-
-@functools.lru_cache(maxsize=512)
-def _front_matter_lines(path: str, mtime: float) -> int:
-    with open(path, encoding="utf-8-sig") as source:
-        lines = source.read().split("\n")
-    if not lines or lines[0].strip() != "---":
-        return 0
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            index += 1
-            while index < len(lines) and not lines[index].strip():
-                index += 1
-            return index
-    return 0
-
-
-def is_last_language_build(config) -> bool:
-    """True during the build of the language mkdocs-static-i18n builds last."""
-    i18n = config.plugins.get("i18n")
-    if not i18n:
-        return True
-    default = i18n.default_language
-    others = [lang for lang in i18n.build_languages if lang != default]
-    return build_language(config) == (others[-1] if others else default)
-
-
-def is_nested_language_build(config) -> bool:
-    """True while mkdocs-static-i18n builds one of the non-default languages.
-
-    The i18n plugin builds the other languages from inside the default build's on_post_build;
-    site-wide steps (search index, root 404 page) must run once, after the last of them.
-    """
-    i18n = config.plugins.get("i18n")
-    return bool(i18n and getattr(i18n, "building", False))
+    MkDocs' get_relative_url (BSD-2-Clause), restated here so that the steps need no MkDocs;
+    tests/unit/test_pipeline.py checks that both give the same answers."""
+    directory, _, name = page_url.rpartition("/")
+    base = _parts(directory if "." in name else page_url)
+    dest = _parts(target)
+    common = 0
+    for a, b in zip(base, dest, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + dest[common:]) or "."
+    return rel + "/" if target.endswith("/") else rel

@@ -16,7 +16,7 @@ import hashlib
 import html as html_lib
 import re
 
-from mkdocs.exceptions import PluginError
+from _common import BuildError
 
 TASK_ITEM = re.compile(
     r'<li class="task-list-item"><label class="task-list-control">(?P<input><input type="checkbox"[^>]*>)'
@@ -50,14 +50,15 @@ def label_checkboxes(html_text: str, origin: str = "page") -> str:
     out, count = TASK_ITEM.subn(wrap, html_text)
     expected = html_text.count('<li class="task-list-item">')
     if count != expected:
-        raise PluginError(
+        raise BuildError(
             f"{origin}: {expected - count} of {expected} task-list items do not have the markup "
             "hooks/checklists.py expects (pymdownx.tasklist changed?); their ticks could not be kept"
         )
     return out
 
 
-def on_page_content(html, page, config, files):
-    if "task-list-item" not in html:
-        return html
-    return label_checkboxes(html, f"docs/{page.file.src_uri}")
+def html_step(html_text: str, page) -> str:
+    """The pipeline's checklist step (page HTML)."""
+    if "task-list-item" not in html_text:
+        return html_text
+    return label_checkboxes(html_text, page.origin)

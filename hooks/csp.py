@@ -9,8 +9,8 @@ Responsibilities:
 - the root 404 page, which shows the Russian or Chinese 404 page in place, also allows the
   scripts of those pages.
 
-A site-wide step: it runs once, after every language is built (the last post-build step), over
-the files in site/. `policy_for(html)` and `add_policy(html)` are pure functions.
+A site-wide step: it runs once, after every language is built (the last of the site-wide steps, hooks/pipeline.py), over
+the files in site/. `inline_hashes(html)` and `add_policy(html)` are pure functions.
 """
 
 from __future__ import annotations
@@ -19,10 +19,6 @@ import base64
 import hashlib
 import re
 from pathlib import Path
-
-from mkdocs.plugins import event_priority
-
-from _common import is_nested_language_build
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
 SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
@@ -85,10 +81,3 @@ def secure_site(site_dir: Path) -> int:
         root_404 = page == site_dir / "404.html"
         page.write_text(add_policy(html, extra if root_404 else None), encoding="utf-8")
     return len(pages)
-
-
-@event_priority(-1000)  # the very last post-build step: every other step has written its HTML
-def on_post_build(config):
-    if is_nested_language_build(config):
-        return
-    secure_site(Path(config.site_dir))

@@ -23,20 +23,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.utils import get_relative_url
-
 from _browser import BuildBrowser
-from _common import (
-    ROOT,
-    build_language,
-    front_matter_lines,
-    is_nested_language_build,
-    replace_fences,
-    source_path,
-    strings,
-)
+from _common import ROOT, BuildError, relative_url, replace_fences, strings
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
 
@@ -74,7 +62,7 @@ SKIPPED = re.compile(
 )
 
 
-class DiagramError(PluginError):
+class DiagramError(BuildError):
     pass
 
 
@@ -215,13 +203,14 @@ def _renderer() -> Renderer | None:
             return None
         try:
             State.renderer = Renderer()
-            atexit.register(_close)
+            atexit.register(close)
         except Exception as exc:
             State.unavailable = str(exc).splitlines()[0]
     return State.renderer
 
 
-def _close():
+def close() -> None:
+    """Close the build's browser, if one was started."""
     if State.renderer is not None:
         State.renderer.close()
         State.renderer = None
@@ -255,7 +244,7 @@ def transform(markdown: str, origin: str, lang: str, page_url: str, offset: int 
             where = re.match(r"line (\d+): (.*)", str(exc), re.S)
             line = offset + fence.start + 1 + int(where.group(1)) if where else offset + fence.start + 1
             message = where.group(2) if where else str(exc)
-            raise PluginError(f"{origin}:{line}: diagram syntax error: {message}") from None
+            raise BuildError(f"{origin}:{line}: diagram syntax error: {message}") from None
         if svg is None:
             State.fallback_used = True
             log.warning(
@@ -266,7 +255,7 @@ def transform(markdown: str, origin: str, lang: str, page_url: str, offset: int 
             )
             picture = (
                 f'<pre class="mermaid">{html.escape(fence.body)}</pre>'
-                f'<script src="{get_relative_url(VENDOR_URL, page_url)}"></script>'
+                f'<script src="{relative_url(VENDOR_URL, page_url)}"></script>'
             )
         else:
             picture = f'<div class="diagram__svg">{svg.replace(chr(10), " ")}</div>'
@@ -277,20 +266,24 @@ def transform(markdown: str, origin: str, lang: str, page_url: str, offset: int 
     return replace_fences(markdown, "mermaid", render)
 
 
-def on_page_markdown(markdown, page, config, files):
+def markdown_step(markdown: str, page) -> str:
+    """The pipeline's diagrams step."""
     if "```mermaid" not in markdown:
         return markdown
-    return transform(markdown, source_path(page), build_language(config), page.url, front_matter_lines(page))
+    return transform(markdown, page.origin, page.lang, page.url, page.offset)
 
 
-@event_priority(-200)
-def on_post_build(config):
-    if is_nested_language_build(config):
-        return
-    _close()
-    if State.fallback_used and MERMAID_JS.exists():
-        target = Path(config.site_dir) / VENDOR_URL
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(MERMAID_JS, target)
+def start() -> None:
+    """A new build of the site begins: forget the last one's fallback."""
     State.unavailable = None
     State.fallback_used = False
+
+
+def finish_site(site_dir: Path) -> None:
+    """A site-wide step: close the browser; if any page fell back to the browser-side script, serve it."""
+    close()
+    if State.fallback_used and MERMAID_JS.exists():
+        target = site_dir / VENDOR_URL
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(MERMAID_JS, target)
+    start()

@@ -18,25 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import logging
 import re
 from pathlib import Path
 
 import yaml
 from babel import Locale
 from babel.dates import format_date
-from mkdocs.exceptions import PluginError
 
-from _common import (
-    ROOT,
-    build_language,
-    find_fences,
-    front_matter_lines,
-    is_nested_language_build,
-    source_pages,
-    source_path,
-    strings,
-)
+from _common import ROOT, BuildError, find_fences, source_pages, strings
 
 REGISTRY = ROOT / "data" / "facts.yml"
 KINDS = {"phone", "email", "url", "handle", "period"}
@@ -67,7 +56,7 @@ EMAIL_VALUE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}$")
 HANDLE_VALUE = re.compile(r"^@\w{1,30}$")
 
 
-class RegistryError(PluginError):
+class RegistryError(BuildError):
     pass
 
 
@@ -261,7 +250,7 @@ def resolve(markdown: str, facts: dict[str, dict], origin: str, lang: str = "en"
             if not REFERENCE.fullmatch(bad) and not bad.startswith(
                 ("{facts-table}", "{facts-checked}", "{fact-source:")
             ):
-                raise PluginError(
+                raise BuildError(
                     f"{origin}:{number}: '{bad}' is not a fact reference; "
                     "write {fact:ID}, {fact-url:ID} or {period:ID}"
                 )
@@ -271,12 +260,12 @@ def resolve(markdown: str, facts: dict[str, dict], origin: str, lang: str = "en"
             if form == "period":
                 periods = sorted(i for i, f in facts.items() if f["kind"] == "period")
                 if fact is None or fact["kind"] != "period":
-                    raise PluginError(
+                    raise BuildError(
                         f"{origin}:{number}: unknown period '{m.group('id')}'. Known periods: {', '.join(periods)}. "
                         "Add it to data/facts.yml (kind: period, with source, evidence and checked date) or fix the id."
                     )
                 if case is not None and case not in CASES:
-                    raise PluginError(
+                    raise BuildError(
                         f"{origin}:{number}: '{m.group(0)}': unknown form '{case}'; write {{period:ID}}, "
                         "{period:ID:gen} or {period:ID:en}"
                     )
@@ -284,7 +273,7 @@ def resolve(markdown: str, facts: dict[str, dict], origin: str, lang: str = "en"
                     return period_text(fact, "en")
                 return period_text(fact, lang, case)
             if fact is None:
-                raise PluginError(
+                raise BuildError(
                     f"{origin}:{number}: unknown fact '{m.group('id')}'. Known ids: {', '.join(sorted(facts))}. "
                     "Add it to data/facts.yml (with source, evidence and checked date) or fix the id."
                 )
@@ -358,33 +347,13 @@ def expiring(facts: dict[str, dict], today: dt.date, max_age: int, notice: int =
     return out
 
 
-# Staleness is news for maintainers, not a fault of the change being built: it is printed on a
-# logger outside MkDocs' own, so `mkdocs build --strict` shows it without failing. The scheduled
-# workflow (.github/workflows/scheduled.yml) runs `python hooks/facts.py stale` and opens an issue.
-STALENESS = logging.getLogger("guide.staleness")
-
-
-def on_config(config):
-    if not is_nested_language_build(config):
-        for line in expiring(load_registry(), dt.date.today(), max_age_days()):
-            STALENESS.warning("fact due for a check: %s", line)
-    return config
-
-
-def on_page_markdown(markdown, page, config, files):
-    origin, lang, offset = source_path(page), build_language(config), front_matter_lines(page)
+def markdown_step(markdown: str, page) -> str:
+    """The pipeline's facts step: stop on a typed period, then resolve every reference."""
     facts = load_registry()
-    problems = typed_periods(markdown, facts, origin, lang, offset)
+    problems = typed_periods(markdown, facts, page.origin, page.lang, page.offset)
     if problems:
-        raise PluginError("\n".join(problems))
-    return resolve(markdown, facts, origin, lang, offset)
-
-
-def on_page_context(context, page, config, nav):
-    checked = facts_checked(load_registry())
-    context["facts_checked"] = checked.isoformat()
-    context["facts_checked_local"] = local_date(checked, build_language(config))
-    return context
+        raise BuildError("\n".join(problems))
+    return resolve(markdown, facts, page.origin, page.lang, page.offset)
 
 
 if __name__ == "__main__":  # python hooks/facts.py lint | stale

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import re
 
-from _common import build_language, strings
+from _common import BuildError, strings
 
 
-def declare(html: str, lang: str) -> str:
+def declare(html: str, lang: str, origin: str = "page") -> str:
+    """The page with its precise language tag; stops the build if the theme's <html lang> is not there."""
     tag = strings(lang).get("html_lang", lang)
-    return re.sub(rf'<html lang="{re.escape(lang)}"', f'<html lang="{tag}"', html, count=1)
+    if tag == lang:
+        return html
+    out, count = re.subn(rf'<html lang="{re.escape(lang)}"', f'<html lang="{tag}"', html, count=1)
+    if not count:
+        raise BuildError(f'{origin}: no <html lang="{lang}"> to declare as "{tag}" (the theme changed its markup?)')
+    return out
 
 
-def on_post_page(output, page, config):
-    return declare(output, build_language(config))
-
-
-def on_post_template(output_content, template_name, config):
-    if template_name == "404.html":
-        return declare(output_content, build_language(config))
-    return output_content
+def output_step(html: str, page) -> str:
+    """The pipeline's language step (whole page)."""
+    return declare(html, page.lang, page.origin)

@@ -19,9 +19,8 @@ import re
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
 
-from _common import ROOT, build_language, find_fences, front_matter_lines, languages, source_pages, source_path, strings
+from _common import ROOT, BuildError, find_fences, languages, source_pages, strings
 
 GLOSSARY = ROOT / "data" / "ui-labels.yml"
 LANGS = languages()
@@ -36,7 +35,7 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 INLINE_CODE = re.compile(r"`[^`\n]*`")
 
 
-class GlossaryError(PluginError):
+class GlossaryError(BuildError):
     pass
 
 
@@ -102,12 +101,12 @@ def resolve(markdown: str, labels: dict[str, dict], origin: str, lang: str, offs
         number = index + 1 + offset
         for bad in ANY_REFERENCE.findall(line):
             if not REFERENCE.fullmatch(bad) and bad != "{labels-table}":
-                raise PluginError(f"{origin}:{number}: '{bad}' is not a label reference; write {{label:ID}}")
+                raise BuildError(f"{origin}:{number}: '{bad}' is not a label reference; write {{label:ID}}")
 
         def replace(m: re.Match, number: int = number, index: int = index) -> str:
             label = labels.get(m.group("id"))
             if label is None:
-                raise PluginError(
+                raise BuildError(
                     f"{origin}:{number}: unknown label '{m.group('id')}'. Add it to data/ui-labels.yml "
                     f"(en, ru, zh) or fix the id. Known: {', '.join(sorted(labels))}"
                 )
@@ -160,8 +159,9 @@ def check_pages(docs: Path, labels: dict[str, dict]) -> list[str]:
     return problems
 
 
-def on_page_markdown(markdown, page, config, files):
-    return resolve(markdown, load_glossary(), source_path(page), build_language(config), front_matter_lines(page))
+def markdown_step(markdown: str, page) -> str:
+    """The pipeline's labels step."""
+    return resolve(markdown, load_glossary(), page.origin, page.lang, page.offset)
 
 
 if __name__ == "__main__":  # python hooks/labels.py lint

@@ -1,9 +1,10 @@
 """A 404 page in the reader's language, on a host that serves only the root 404.html.
 
-Every language build writes site/404.html, each overwriting the last. This hook keeps each
-language's rendering (on_post_template) (site/<lang>/404.html for the translations) and, after the last build,
-writes the English one at the root with a small inline script: for a missing URL under
-/ru/ or /zh/ it replaces the page with that language's 404 page, keeping the address.
+Every language build writes site/404.html, each overwriting the last. The adapter keeps each
+language's rendering; once every language is built, `write_pages` writes the translations' pages
+to site/<lang>/404.html and the default language's at the root with a small inline script: for a
+missing URL under /ru/ or /zh/ it replaces the page with that language's 404 page, keeping the
+address.
 """
 
 from __future__ import annotations
@@ -11,15 +12,6 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
-
-from mkdocs.plugins import event_priority
-
-from _common import build_language, is_nested_language_build
-
-
-class State:
-    pages: dict[str, str] = {}
 
 
 def dispatch_script(base_path: str, languages: list[str]) -> str:
@@ -48,29 +40,12 @@ def with_dispatch(english_404: str, base_path: str, languages: list[str]) -> str
     return re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + script, english_404, count=1)
 
 
-def on_pre_build(config):
-    if not is_nested_language_build(config):
-        State.pages = {}
-
-
-def on_post_template(output_content, template_name, config):
-    if template_name == "404.html":
-        State.pages[build_language(config)] = output_content
-    return output_content
-
-
-@event_priority(-200)
-def on_post_build(config):
-    if is_nested_language_build(config):
-        return
-    site = Path(config.site_dir)
-    default = next((lang for lang in State.pages if lang == "en"), None)
-    others = [lang for lang in State.pages if lang != default]
+def write_pages(site_dir: Path, pages: dict[str, str], default: str, base_path: str) -> None:
+    """A site-wide step: each translation's 404 page in its folder; the default language's at the
+    root, with the dispatch script for the others. `pages` maps a language to its rendered 404 page."""
+    others = [lang for lang in pages if lang != default]
     for lang in others:
-        (site / lang).mkdir(parents=True, exist_ok=True)
-        (site / lang / "404.html").write_text(State.pages[lang], encoding="utf-8")
-    if default:
-        base = urlsplit(config.site_url or "/").path or "/"
-        if not base.endswith("/"):
-            base += "/"
-        (site / "404.html").write_text(with_dispatch(State.pages[default], base, others), encoding="utf-8")
+        (site_dir / lang).mkdir(parents=True, exist_ok=True)
+        (site_dir / lang / "404.html").write_text(pages[lang], encoding="utf-8")
+    if default in pages:
+        (site_dir / "404.html").write_text(with_dispatch(pages[default], base_path, others), encoding="utf-8")

@@ -1,15 +1,13 @@
 """Every page exists in every language, or the build stops.
 
 mkdocs-static-i18n would otherwise hide a missing translation (or, with fallback off, only
-report broken links). This hook compares the Markdown trees of docs/<lang>/ before each build
-and names every missing file, so a contributor knows exactly what to create.
+report broken links). The adapter compares the Markdown trees of docs/<lang>/ before each build
+(`missing_pages`) and names every missing file, so a contributor knows exactly what to create.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from mkdocs.exceptions import PluginError
 
 
 def page_paths(lang_dir: Path) -> set[str]:
@@ -31,12 +29,3 @@ def missing_pages(docs_dir: Path, languages: list[str]) -> list[str]:
                     "Every page must exist in every language: translate it, or remove the others."
                 )
     return problems
-
-
-def on_config(config):
-    i18n = config.plugins.get("i18n")
-    languages = [lang.locale for lang in i18n.config.languages] if i18n else []
-    problems = missing_pages(Path(config.docs_dir), languages)
-    if problems:
-        raise PluginError("Pages missing in some languages:\n  " + "\n  ".join(problems))
-    return config

@@ -1,12 +1,11 @@
 """Checklists and the case log as PDF files, printed by Chromium when the site is built.
 
 Responsibilities:
-- decide once per build, before any page is rendered (on_config), whether PDFs will be made: a
+- decide once per build, before any page is rendered (`browser_missing`), whether PDFs will be made: a
   quick look for an installed Chromium, without starting it (a start costs most of a second, on
   every build, even when every PDF comes from the cache). The templates get `page_pdf` (the
   PDF's file name) only then, so no page links to a PDF that will not exist;
-- after every language is built (on_post_build of the main build; mkdocs-static-i18n builds the
-  other languages inside it), print each page with `checklist: true` or `printable: true` in its
+- after every language is built (a site-wide step, `make`), print each page with `checklist: true` or `printable: true` in its
   front matter, in every language, beside its HTML: site/ru/checklists/buyer/checklist-buyer.pdf,
   site/zh/case-log/case-log.pdf. Chromium loads the built page from the site folder (file://),
   with print media, as a reader's browser would print it;
@@ -41,10 +40,8 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from _browser import BuildBrowser, system_chromium
-from _common import ROOT, build_language, is_nested_language_build, source_path, strings
+from _common import ROOT, strings
 
 log = logging.getLogger("mkdocs.hooks.pdfs")
 
@@ -238,36 +235,6 @@ class Job:
     pdf_name: str
 
 
-class State:
-    missing: str | None = None  # why PDFs cannot be made in this build (None: they will be)
-    jobs: list[Job] = []
-
-
-def on_config(config):
-    if not is_nested_language_build(config):
-        State.missing = browser_missing()
-        if State.missing:
-            log.warning(
-                "The PDFs of the checklists and the case log are not made, and their pages do not link to them: %s",
-                State.missing,
-            )
-    return config
-
-
-def on_pre_build(config):
-    if not is_nested_language_build(config):
-        State.jobs = []
-
-
-def on_page_context(context, page, config, nav):
-    name = pdf_name(page.meta, page.file.src_uri)
-    context["page_pdf"] = None
-    if name and State.missing is None:
-        context["page_pdf"] = name
-        State.jobs.append(Job(source_path(page), build_language(config), Path(page.file.abs_dest_path), name))
-    return context
-
-
 def make(jobs: list[Job]) -> None:
     """Write each job's PDF beside its HTML: from the cache, or printed now (and cached)."""
     printer: Printer | None = None
@@ -324,12 +291,3 @@ def make(jobs: list[Job]) -> None:
         len(failed),
         time.perf_counter() - started,
     )
-
-
-@event_priority(-210)  # after mkdocs-static-i18n (-100) has built every language, after the diagrams (-200)
-def on_post_build(config):
-    if is_nested_language_build(config):
-        return
-    jobs, State.jobs = State.jobs, []
-    if jobs:
-        make(jobs)

@@ -1,16 +1,15 @@
-"""Search: a Pagefind index per language, built while the site builds.
+"""Search: a Pagefind index per language, made once every language is built.
 
 Pagefind reads each page's <html lang>, so Russian pages get a stemmed Russian index and
 Chinese pages a segmented Chinese one; docs/assets/search.js loads only the chunks a query
 needs. Only the article body is indexed (overrides/main.html marks it data-pagefind-body),
 and the page title weighs most.
 
-Each language's Pagefind service starts with that language's build; when the build ends, its
-pages go to the service in a background thread, so indexing runs on the second core while the
-next language builds.
-Each language has its own bundle (site/pagefind/, site/ru/pagefind/, site/zh/pagefind/);
-the build waits for all of them after the last language, and stops if the index covers
-fewer pages than were built.
+Each language has its own bundle (site/pagefind/, site/ru/pagefind/, site/zh/pagefind/). The
+bundles are made one after another by a site-wide step, after every page of every language is
+written: nothing is indexed while a page is still being written (an English bundle indexed while
+the Chinese build was writing once came out empty). The step stops the build if a bundle is
+broken or covers fewer pages than were built.
 
 Chinese readers type queries without spaces ("账户被盗"), and Pagefind 1.4 looks such a query up
 as one word. The build therefore writes the words of the Chinese pages, cut by jieba (the
@@ -21,15 +20,11 @@ query into those words before it asks Pagefind ("账户 被盗").
 from __future__ import annotations
 
 import asyncio
+import json
 import re
-import shutil
-import threading
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
-
-from _common import build_language, is_last_language_build, is_nested_language_build
+from _common import BuildError, relative_url
 
 EXCLUDED = [".headerlink"]  # the ¶ permalink of headings
 UNSPACED = {"zh"}  # languages written without spaces between words: their queries are segmented
@@ -58,140 +53,57 @@ def files_glob(paths: list[str]) -> str:
 
 def bundle_url(lang_root: str, page_url: str) -> str:
     """Where a page finds its language's search bundle, relative to the page."""
-    return get_relative_url(f"{lang_root}pagefind/pagefind.js", page_url)
-
-
-class Abandoned(Exception):
-    """The build stopped before its pages were ready: the index is closed, nothing is written."""
-
-
-class Indexer:
-    """Pagefind's indexing service for one language, driven from a background event loop.
-
-    Created when the language's build starts (launching Pagefind takes a tenth of a second,
-    spent while the pages are built); `index(paths)` hands it the pages once they are written.
-    """
-
-    loop: asyncio.AbstractEventLoop | None = None
-
-    def __init__(self, output: Path, site_dir: Path):
-        from pagefind.index import PagefindIndex
-
-        if Indexer.loop is None:
-            Indexer.loop = asyncio.new_event_loop()
-            threading.Thread(target=Indexer.loop.run_forever, name="pagefind", daemon=True).start()
-        index = PagefindIndex(config={"exclude_selectors": EXCLUDED, "output_path": str(output)})
-        self.output, self.site_dir, self.paths = output, site_dir, None
-        self.pages: asyncio.Future = Indexer.loop.create_future()
-
-        async def build_bundle() -> int:
-            async with index:  # writes the bundle when the block ends without an error
-                paths = await self.pages
-                if paths is None:
-                    raise Abandoned
-                return (await index.add_directory(str(site_dir), glob=files_glob(paths)))["page_count"]
-
-        self.job = asyncio.run_coroutine_threadsafe(build_bundle(), Indexer.loop)
-
-    def index(self, paths: list[str] | None) -> None:
-        """Index these pages (paths relative to the site folder); None: write nothing."""
-        self.paths = paths
-        Indexer.loop.call_soon_threadsafe(lambda: self.pages.done() or self.pages.set_result(paths))
+    return relative_url(f"{lang_root}pagefind/pagefind.js", page_url)
 
 
 def bundle_ok(output: Path) -> bool:
-    """A bundle whose entry file names its language(s) and no "unknown" language."""
-    import json
-
+    """A bundle whose entry file names its language(s) and no "unknown" language, and has no empty file
+    (the overlapped indexing this module once did left pagefind-ui.css or the entry file empty)."""
     try:
         entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     languages = entry.get("languages") or {}
-    return bool(languages) and "unknown" not in languages
+    files = [p for p in output.rglob("*") if p.is_file()]
+    return bool(languages) and "unknown" not in languages and all(p.stat().st_size for p in files)
 
 
-class State:
-    indexers: list[Indexer] = []
-    language_pages: list[str] = []
-    pages = 0
-    words: set[str] = set()
+async def _index(site_dir: Path, output: Path, paths: list[str]) -> int:
+    from pagefind.index import PagefindIndex
+
+    config = {"exclude_selectors": EXCLUDED, "output_path": str(output)}
+    async with PagefindIndex(config=config) as index:  # writes the bundle when the block ends
+        return (await index.add_directory(str(site_dir), glob=files_glob(paths)))["page_count"]
 
 
-def language_root(config) -> str:
-    """'' for the default language, 'ru/' for Russian: where the language's pages live."""
-    i18n = config.plugins.get("i18n")
-    lang = build_language(config)
-    return "" if not i18n or lang == i18n.default_language else f"{lang}/"
+def words_file(words: set[str]) -> str:
+    """The Chinese words, longest first (search.js takes the longest word that matches)."""
+    return "\n".join(sorted(words, key=lambda w: (-len(w), w))) + "\n"
 
 
-def on_pre_build(config):
-    if not is_nested_language_build(config):
-        abandon()
-        State.pages = 0
-    State.language_pages = []
-    State.words = set()
-    site_dir = Path(config.site_dir)
-    State.indexers.append(Indexer(site_dir / language_root(config) / "pagefind", site_dir))
+def index_site(site_dir: Path, pages: dict[str, list[str]], roots: dict[str, str]) -> None:
+    """A site-wide step: one bundle per language, one after another, from the written pages.
+
+    `pages` maps a language to its indexed pages (paths relative to site_dir); `roots` maps it to
+    where its pages live ('' or 'ru/')."""
+    for lang, paths in pages.items():
+        output = site_dir / roots[lang] / "pagefind"
+        try:
+            indexed = asyncio.run(_index(site_dir, output, paths))
+        except Exception as exc:
+            raise BuildError(f"Pagefind could not build the {lang} search index: {exc}") from exc
+        if not bundle_ok(output):
+            raise BuildError(f"Pagefind wrote a broken bundle in {output}")
+        if indexed < len(paths):
+            raise BuildError(f"The {lang} search index covers {indexed} pages, but {len(paths)} were built.")
 
 
-def abandon() -> None:
-    """Close the services of a build that stopped (`mkdocs serve` goes on after an error)."""
-    for indexer in State.indexers:
-        indexer.index(None)
-    State.indexers = []
+def write_words(site_dir: Path, words: dict[str, set[str]], roots: dict[str, str]) -> None:
+    """A site-wide step: search-words.txt for each language written without spaces."""
+    for lang, found in words.items():
+        (site_dir / roots[lang] / WORDS_FILE).write_text(words_file(found), encoding="utf-8")
 
 
-def on_build_error(error):
-    abandon()
-
-
-def on_page_content(html, page, config, files):
-    if build_language(config) in UNSPACED:
-        State.words |= words_of(html + " " + str(page.meta.get("description", "")))
+def html_step(html: str, page) -> str:
+    """The pipeline's search step (page HTML): the title weighs most."""
     return weigh_title(html)
-
-
-def on_page_context(context, page, config, nav):
-    root = language_root(config)
-    context["search_bundle"] = bundle_url(root, page.url)
-    if build_language(config) in UNSPACED:
-        context["search_words"] = get_relative_url(f"{root}{WORDS_FILE}", page.url)
-    return context
-
-
-def on_post_page(output, page, config):
-    if "data-pagefind-body" in output:
-        State.language_pages.append(page.file.dest_path)
-    return output
-
-
-def on_post_build(config):
-    """Runs before mkdocs-static-i18n starts the next language (its hook has priority -100)."""
-    State.indexers[-1].index(State.language_pages)  # the language that just finished
-    if build_language(config) in UNSPACED:
-        words = "\n".join(sorted(State.words, key=lambda w: (-len(w), w)))
-        (Path(config.site_dir) / language_root(config) / WORDS_FILE).write_text(words + "\n", encoding="utf-8")
-    State.pages += len(State.language_pages)
-    State.language_pages = []
-    if not is_last_language_build(config):
-        return
-    indexers, State.indexers = State.indexers, []
-    try:
-        indexed = sum(indexer.job.result() for indexer in indexers)
-        # A bundle indexed while the next language was being written once came out broken (CI,
-        # 2026-12-01: an empty pagefind-entry.json). Every page is written now: index it again.
-        for indexer in indexers:
-            if not bundle_ok(indexer.output):
-                shutil.rmtree(indexer.output, ignore_errors=True)
-                again = Indexer(indexer.output, indexer.site_dir)
-                again.index(indexer.paths)
-                again.job.result()
-                if not bundle_ok(indexer.output):
-                    raise PluginError(f"Pagefind wrote a broken bundle in {indexer.output}")
-    except PluginError:
-        raise
-    except Exception as exc:
-        raise PluginError(f"Pagefind could not build the search index: {exc}") from exc
-    if indexed < State.pages:
-        raise PluginError(f"The search index covers {indexed} pages, but {State.pages} were built.")

@@ -10,9 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from mkdocs.exceptions import PluginError
-
-from _common import build_language, front_matter_lines, replace_fences, source_path, strings
+from _common import BuildError, replace_fences, strings
 
 PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,120})\]")
 
@@ -101,14 +99,14 @@ def transform(markdown: str, origin: str, lang: str, offset: int = 0) -> str:
     def render(fence) -> str:
         where = f"{origin}:{offset + fence.start + 1}"
         if not fence.body.strip():
-            raise PluginError(f"{where}: this template is empty")
+            raise BuildError(f"{where}: this template is empty")
         send, local = split_texts(fence.body.strip("\n"))
         if local is not None:
             if not send.strip() or not local.strip():
-                raise PluginError(f"{where}: a template with `---` needs a text on each side of it")
+                raise BuildError(f"{where}: a template with `---` needs a text on each side of it")
             if set(placeholders(send)) != set(placeholders(local)):
                 missing = sorted(set(placeholders(send)) ^ set(placeholders(local)))
-                raise PluginError(
+                raise BuildError(
                     f"{where}: the text to send and its translation must have the same [fields]; "
                     f"only one of them has {', '.join('[' + m + ']' for m in missing)}"
                 )
@@ -117,7 +115,8 @@ def transform(markdown: str, origin: str, lang: str, offset: int = 0) -> str:
     return replace_fences(markdown, "template", render)
 
 
-def on_page_markdown(markdown, page, config, files):
+def markdown_step(markdown: str, page) -> str:
+    """The pipeline's templates step."""
     if "```template" not in markdown:
         return markdown
-    return transform(markdown, source_path(page), build_language(config), front_matter_lines(page))
+    return transform(markdown, page.origin, page.lang, page.offset)

@@ -27,10 +27,8 @@ import unicodedata
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
-from _common import ROOT, build_language, is_nested_language_build, languages, strings
+from _common import ROOT, BuildError, languages, relative_url, strings
 from facts import REGISTRY, in_language, load_registry, local_date
 
 CHECK_DATA = "assets/check-data.json"
@@ -52,7 +50,7 @@ PLACEHOLDER = re.compile(
 )
 
 
-class ToolDataError(PluginError):
+class ToolDataError(BuildError):
     pass
 
 
@@ -229,7 +227,7 @@ def resolve(markdown: str, lang: str, origin: str, page_url: str = "") -> str:
         if what == "deadline-periods":
             return json_block("deadline-periods", {i: facts[i]["value"] for i in DEADLINE_PERIODS})
         if what == "check-data-url":
-            return get_relative_url(CHECK_DATA, page_url)
+            return relative_url(CHECK_DATA, page_url)
         if what == "domains-table":
             return domains_table(load_domains(), lang)
         if arg not in facts:
@@ -239,23 +237,23 @@ def resolve(markdown: str, lang: str, origin: str, page_url: str = "") -> str:
     return PLACEHOLDER.sub(replace, markdown)
 
 
-def on_config(config):
+def check_registry() -> None:
+    """Stop the build if the registry lacks what the tools need (run once, when the build starts)."""
     facts = load_registry()
     missing = [i for i in DEADLINE_PERIODS if facts.get(i, {}).get("kind") != "period"]
     if missing:
         raise ToolDataError(f"data/facts.yml: the deadlines need the periods {', '.join(missing)}")
     load_domains()
-    return config
 
 
-def on_page_markdown(markdown, page, config, files):
-    return resolve(markdown, build_language(config), f"docs/{page.file.src_uri}", page.url)
+def markdown_step(markdown: str, page) -> str:
+    """The pipeline's tools step."""
+    return resolve(markdown, page.lang, page.origin, page.url)
 
 
-def on_post_build(config):
-    if is_nested_language_build(config):
-        return
-    target = Path(config.site_dir) / CHECK_DATA
+def write_check_data(site_dir: Path) -> None:
+    """A site-wide step: the checker's data, once for every language."""
+    target = site_dir / CHECK_DATA
     target.parent.mkdir(parents=True, exist_ok=True)
     data = check_data(load_registry(), load_domains())
     target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -3,15 +3,13 @@ word or sign after it (30 дней, 2022 года, 5 %), after № (№ 5) and b
 
 Only running text of Russian pages changes; code, preformatted text (message templates), scripts,
 styles, SVG diagrams and form controls keep their characters, and so do tag attributes.
-`russian_typography(html)` is a pure function; `on_post_page` applies it to each whole Russian
+`russian_typography(html)` is a pure function; the pipeline applies it to each whole Russian
 page, so the text the theme adds (dates, notices, navigation) is set the same way.
 """
 
 from __future__ import annotations
 
 import re
-
-from _common import build_language
 
 NBSP = "\u00a0"
 # Elements whose text is kept as it is (raw text, code, templates, diagrams, form controls).
@@ -40,12 +38,6 @@ def russian_typography(html: str) -> str:
     return "".join(out)
 
 
-def on_post_page(output, page, config):
-    return russian_typography(output) if build_language(config) == "ru" else output
-
-
-def on_post_template(output_content, template_name, config):
-    """The 404 page is a static template, not a page: set it the same way."""
-    if template_name == "404.html" and build_language(config) == "ru":
-        return russian_typography(output_content)
-    return output_content
+def output_step(html: str, page) -> str:
+    """The pipeline's Russian typography step (whole page; the 404 page too)."""
+    return russian_typography(html) if page.lang == "ru" else html

@@ -18,10 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from mkdocs.utils.meta import get_data  # noqa: E402  (MkDocs' own front-matter parser)
+
 from _common import find_fences, languages  # noqa: E402
 from diagrams import parse_flowchart  # noqa: E402
 from templates import placeholders  # noqa: E402
-from translations import split_front_matter  # noqa: E402
 
 DOCS = ROOT / "docs"
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
@@ -34,7 +35,7 @@ LINK = re.compile(r"\]\((?!https?:|mailto:|tel:|\{fact)([^)\s]+)\)")
 
 def skeleton(text: str) -> dict:
     """The structural features of a Markdown page (fenced blocks are not read as prose)."""
-    _, body = split_front_matter(text)
+    body, _ = get_data(text)
     fences = find_fences(body)
     inside = {n for f in fences for n in range(f.start, f.end + 1)}
     lines = [line for n, line in enumerate(body.split("\n")) if n not in inside]

@@ -18,9 +18,9 @@ from pypdf import PdfReader, PdfWriter
 
 import facts as F
 from _common import strings
+from mkdocs_hooks import read_page
 from pdfs import check_pdf, pdf_name
 from support import LANGUAGES, PREFIX, ROOT, copy_project
-from translations import split_front_matter
 
 
 def printable_pages() -> list[tuple[str, str, str]]:
@@ -30,7 +30,7 @@ def printable_pages() -> list[tuple[str, str, str]]:
     for lang in LANGUAGES:
         docs = ROOT / "docs" / lang
         for path in sorted(docs.rglob("*.md")):
-            meta, _ = split_front_matter(path.read_text(encoding="utf-8"))
+            _, meta = read_page(path)
             name = pdf_name(meta, path.relative_to(docs).as_posix())
             if name:
                 found.append((lang, path.relative_to(docs).with_suffix("").as_posix(), name))

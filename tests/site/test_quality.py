@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from checks import bad_external_links
+from mkdocs_hooks import read_page
 from support import LANGUAGES, ROOT, assert_none, check_every_page
-from translations import split_front_matter
 
 ALLOWED = set(yaml.safe_load((ROOT / "data" / "allowed-hosts.yml").read_text(encoding="utf-8"))["hosts"])
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -82,7 +82,7 @@ def test_structure_drift_is_named():
 
 
 def front_matter(path):
-    return split_front_matter(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))[0]
+    return read_page(path)[1]  # MkDocs' own front-matter parser
 
 
 def test_no_page_is_marked_untranslated():

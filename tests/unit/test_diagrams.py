@@ -1,9 +1,9 @@
 """Mermaid flowcharts: strict parsing, errors with file and line, a generated text version."""
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 import diagrams as D
+from _common import BuildError as PluginError
 
 CHART = """flowchart TD
   start["Parcel not here"] --> late{"Past the latest date?"}

@@ -1,9 +1,9 @@
 """Interface labels from one glossary: rendering per language, errors, and labels typed by hand."""
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 import labels as L
+from _common import BuildError as PluginError
 from support import ROOT, assert_none
 
 GOOD = {

@@ -2,12 +2,13 @@
 
 import pytest
 import yaml
-from mkdocs.exceptions import PluginError
 
 import checklists
 import not_found
 import translations
 from _common import STRINGS_FILE
+from _common import BuildError as PluginError
+from mkdocs_hooks import read_page
 
 TASKS = (
     '<ul class="task-list">\n<li class="task-list-item"><label class="task-list-control"><input type="checkbox"/>'
@@ -42,11 +43,13 @@ def test_404_dispatch_goes_into_head():
     assert '"/guide/"' in out and '["ru", "zh"]' in out
 
 
-def test_fingerprint_ignores_front_matter_and_trailing_spaces():
-    a = "---\ndescription: a\n---\n# T\n\nText  \n"
-    b = "---\ndescription: b\n---\n# T\n\nText\n"
-    assert translations.fingerprint(a) == translations.fingerprint(b)
-    assert translations.fingerprint(a) != translations.fingerprint(a + "More\n")
+def test_fingerprint_ignores_front_matter_and_trailing_spaces(tmp_path):
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text("---\ndescription: a\n---\n# T\n\nText  \n", encoding="utf-8")
+    b.write_text("---\ndescription: b\n---\n# T\n\nText\n", encoding="utf-8")
+    body_a, body_b = read_page(a)[0], read_page(b)[0]  # front matter split by MkDocs' parser
+    assert translations.fingerprint(body_a) == translations.fingerprint(body_b)
+    assert translations.fingerprint(body_a) != translations.fingerprint(body_a + "More\n")
 
 
 def test_status_and_stamp(tmp_path):
@@ -57,16 +60,34 @@ def test_status_and_stamp(tmp_path):
     }.items():
         (tmp_path / lang).mkdir()
         (tmp_path / lang / "a.md").write_text(text, encoding="utf-8")
-    assert translations.page_status("a.md", "ru", tmp_path) == "outdated"
-    assert translations.page_status("a.md", "zh", tmp_path) == "untranslated"
-    translations.stamp(tmp_path / "ru" / "a.md", tmp_path)
-    assert translations.page_status("a.md", "ru", tmp_path) == "current"
+    assert translations.page_status("a.md", "ru", read_page, tmp_path) == "outdated"
+    assert translations.page_status("a.md", "zh", read_page, tmp_path) == "untranslated"
+    translations.stamp(tmp_path / "ru" / "a.md", read_page, tmp_path)
+    assert translations.page_status("a.md", "ru", read_page, tmp_path) == "current"
     assert "description: x" in (tmp_path / "ru" / "a.md").read_text(encoding="utf-8")
     (tmp_path / "en" / "a.md").write_text("# One, changed\n", encoding="utf-8")
-    assert translations.page_status("a.md", "ru", tmp_path) == "outdated"
+    assert translations.page_status("a.md", "ru", read_page, tmp_path) == "outdated"
 
 
 def test_every_language_has_every_interface_string():
     data = yaml.safe_load(STRINGS_FILE.read_text(encoding="utf-8"))
     for lang in ("ru", "zh"):
         assert sorted(set(data["en"]) - set(data[lang])) == [], f"hooks/strings.yml: '{lang}' lacks these keys"
+
+
+def test_the_notices_step_marks_an_outdated_translation(tmp_path, monkeypatch):
+    import pipeline
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "ru").mkdir()
+    (tmp_path / "en" / "a.md").write_text("# One\n\nNew text\n", encoding="utf-8")
+    (tmp_path / "ru" / "a.md").write_text("---\ntranslation_of: 000000000000\n---\n# Один\n", encoding="utf-8")
+    monkeypatch.setattr(translations, "DOCS", tmp_path)
+    monkeypatch.setattr(translations.page_status, "__defaults__", (tmp_path,))
+    page = pipeline.Page("docs/ru/a.md", "ru/a.md", "ru", "ru/a/", 3, {}, read_page)
+    out = translations.markdown_step("# Один\n\nТекст\n", page)
+    assert out.startswith("# Один\n\n!!! warning") and 'href="../../a/"' in out
+    translations.stamp(tmp_path / "ru" / "a.md", read_page, tmp_path)
+    assert translations.markdown_step("# Один\n\nТекст\n", page) == "# Один\n\nТекст\n"
+    english = pipeline.Page("docs/en/a.md", "en/a.md", "en", "a/", 0, {}, read_page)
+    assert translations.markdown_step("# One\n", english) == "# One\n"

@@ -4,9 +4,9 @@ import html
 import re
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 import templates as T
+from _common import BuildError as PluginError
 
 TEXT = "Hello,\n\nOrder [Order number] arrived on [Date] <broken> & wet.\nOrder [Order number] again."
 
