@@ -6,10 +6,10 @@ needs. Only the article body is indexed (overrides/main.html marks it data-pagef
 and the page title weighs most.
 
 Each language has its own bundle (site/pagefind/, site/ru/pagefind/, site/zh/pagefind/). The
-bundles are made one after another by a site-wide step, after every page of every language is
-written: nothing is indexed while a page is still being written (an English bundle indexed while
-the Chinese build was writing once came out empty). The step stops the build if a bundle is
-broken or covers fewer pages than were built.
+bundles are made by a site-wide step, one at a time, after every page of every language is
+written: nothing is indexed while a page or another bundle is still being written (an English
+bundle indexed during the Chinese build once came out with empty files). The step stops the build if a bundle has an empty
+file or an "unknown" language, or covers fewer pages than were built.
 
 Chinese readers type queries without spaces ("账户被盗"), and Pagefind 1.4 looks such a query up
 as one word. The build therefore writes the words of the Chinese pages, cut by jieba (the
@@ -85,7 +85,10 @@ def index_site(site_dir: Path, pages: dict[str, list[str]], roots: dict[str, str
     """A site-wide step: one bundle per language, one after another, from the written pages.
 
     `pages` maps a language to its indexed pages (paths relative to site_dir); `roots` maps it to
-    where its pages live ('' or 'ru/')."""
+    where its pages live ('' or 'ru/'). One Pagefind process at a time: with the three languages
+    indexed at once, a build wrote a Russian bundle with empty files (scripts/perf_pairs.py,
+    2026-12-01, the 4th of 4 builds), as the indexing that overlapped the next language's build
+    once did to the English one."""
     for lang, paths in pages.items():
         output = site_dir / roots[lang] / "pagefind"
         try:
