@@ -5,11 +5,18 @@ Chinese pages a segmented Chinese one; docs/assets/search.js loads only the chun
 needs. Only the article body is indexed (overrides/main.html marks it data-pagefind-body),
 and the page title weighs most.
 
-Each language has its own bundle (site/pagefind/, site/ru/pagefind/, site/zh/pagefind/). The
-bundles are made by a site-wide step, one at a time, after every page of every language is
-written: nothing is indexed while a page or another bundle is still being written (an English
-bundle indexed during the Chinese build once came out with empty files). The step stops the build if a bundle has an empty
-file or an "unknown" language, or covers fewer pages than were built.
+Each language has its own bundle (site/pagefind/, site/ru/pagefind/, site/zh/pagefind/), made by
+a site-wide step after every page of every language is written. The step runs Pagefind's command
+line once per language, the three at once, and stops the build if a bundle has an empty file or an
+"unknown" language, or covers fewer pages than were built.
+
+Why the command line and not Pagefind's Python API: the API's service answers "files written"
+while its last writes are still queued (Pagefind writes with tokio's File::write_all and never
+flushes; tokio finishes such writes in the background), and the API then terminates the service.
+Under disk load that leaves files empty: 2 of 15 runs of three services at once, with a disk
+writer running beside them (/tmp stress test, 2026-12-01); the command line, which waits for its
+writes before it exits, gave 0 of 30 under the same load. The empty pagefind-entry.json that CI
+once found, and the empty pagefind-ui.css of a build here, fit this cause.
 
 Chinese readers type queries without spaces ("账户被盗"), and Pagefind 1.4 looks such a query up
 as one word. The build therefore writes the words of the Chinese pages, cut by jieba (the
@@ -19,9 +26,9 @@ query into those words before it asks Pagefind ("账户 被盗").
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
+import subprocess
 from pathlib import Path
 
 from _common import BuildError, relative_url
@@ -57,8 +64,7 @@ def bundle_url(lang_root: str, page_url: str) -> str:
 
 
 def bundle_ok(output: Path) -> bool:
-    """A bundle whose entry file names its language(s) and no "unknown" language, and has no empty file
-    (the overlapped indexing this module once did left pagefind-ui.css or the entry file empty)."""
+    """A bundle whose entry file names its language(s) and no "unknown" language, and has no empty file."""
     try:
         entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -68,12 +74,22 @@ def bundle_ok(output: Path) -> bool:
     return bool(languages) and "unknown" not in languages and all(p.stat().st_size for p in files)
 
 
-async def _index(site_dir: Path, output: Path, paths: list[str]) -> int:
-    from pagefind.index import PagefindIndex
+def page_count(output: Path) -> int:
+    """How many pages a bundle covers, as its entry file says."""
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language.get("page_count", 0) for language in entry["languages"].values())
 
-    config = {"exclude_selectors": EXCLUDED, "output_path": str(output)}
-    async with PagefindIndex(config=config) as index:  # writes the bundle when the block ends
-        return (await index.add_directory(str(site_dir), glob=files_glob(paths)))["page_count"]
+
+def _command(site_dir: Path, output: Path, paths: list[str]) -> list[str]:
+    from pagefind.service import get_executable  # the binary that pagefind[extended] installs
+
+    binary = get_executable()
+    if binary is None:
+        raise BuildError("Pagefind is not installed: run `make install` (requirements.txt pins pagefind[extended]).")
+    command = [str(binary), "--site", str(site_dir), "--glob", files_glob(paths), "--output-path", str(output)]
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    return command + ["--silent"]
 
 
 def words_file(words: set[str]) -> str:
@@ -82,23 +98,28 @@ def words_file(words: set[str]) -> str:
 
 
 def index_site(site_dir: Path, pages: dict[str, list[str]], roots: dict[str, str]) -> None:
-    """A site-wide step: one bundle per language, one after another, from the written pages.
+    """A site-wide step: one bundle per language, from the written pages.
 
     `pages` maps a language to its indexed pages (paths relative to site_dir); `roots` maps it to
-    where its pages live ('' or 'ru/'). One Pagefind process at a time: with the three languages
-    indexed at once, a build wrote a Russian bundle with empty files (scripts/perf_pairs.py,
-    2026-12-01, the 4th of 4 builds), as the indexing that overlapped the next language's build
-    once did to the English one."""
-    for lang, paths in pages.items():
-        output = site_dir / roots[lang] / "pagefind"
-        try:
-            indexed = asyncio.run(_index(site_dir, output, paths))
-        except Exception as exc:
-            raise BuildError(f"Pagefind could not build the {lang} search index: {exc}") from exc
-        if not bundle_ok(output):
-            raise BuildError(f"Pagefind wrote a broken bundle in {output}")
-        if indexed < len(paths):
-            raise BuildError(f"The {lang} search index covers {indexed} pages, but {len(paths)} were built.")
+    where its pages live ('' or 'ru/'). The languages are indexed at once, one Pagefind process
+    each: every process exits only after its files are written (see the module's notes)."""
+    site_dir = site_dir.resolve()
+    outputs = {lang: site_dir / roots[lang] / "pagefind" for lang in pages}
+    running = {
+        lang: subprocess.Popen(
+            _command(site_dir, outputs[lang], paths), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        for lang, paths in pages.items()
+    }
+    for lang, process in running.items():
+        said = process.communicate()[0].strip()
+        if process.returncode:
+            raise BuildError(f"Pagefind could not build the {lang} search index (exit {process.returncode}): {said}")
+        if not bundle_ok(outputs[lang]):
+            raise BuildError(f"Pagefind wrote a broken bundle in {outputs[lang]}")
+        indexed, built = page_count(outputs[lang]), len(pages[lang])
+        if indexed < built:
+            raise BuildError(f"The {lang} search index covers {indexed} pages, but {built} were built.")
 
 
 def write_words(site_dir: Path, words: dict[str, set[str]], roots: dict[str, str]) -> None:

@@ -35,6 +35,13 @@ def test_a_page_that_is_not_indexed_stops_the_build(tmp_path):
         index_site(tmp_path, {"en": ["a/index.html", "b/index.html"]}, {"en": ""})
 
 
+def test_a_failing_pagefind_stops_the_build_with_its_message(tmp_path):
+    (tmp_path / "ru" / "a").mkdir(parents=True)
+    (tmp_path / "ru" / "a" / "index.html").write_text(page("ru", "Посылка"))
+    with pytest.raises(BuildError, match=r"could not build the en search index \(exit 1\): .*not able to build"):
+        index_site(tmp_path, {"en": ["missing/index.html"], "ru": ["ru/a/index.html"]}, {"en": "", "ru": "ru/"})
+
+
 def test_a_broken_bundle_is_recognised(tmp_path):
     assert not bundle_ok(tmp_path)  # no entry file
     (tmp_path / "pagefind-entry.json").write_text("")
