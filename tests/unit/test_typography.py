@@ -26,6 +26,8 @@ def test_running_text_gets_non_breaking_spaces(before, after):
         "<pre class='tpl__text'><code>Please reply within 30 дней — thanks</code></pre>",
         "<p><code>30 дней</code></p>",
         '<p title="30 дней — подсказка">x</p>',
+        '<a href="#" data-x="№ 5" title="5 %">x</a>',
+        "<!-- 30 дней — в комментарии -->",
         "<svg><text>30 дней</text></svg>",
         "<script>var a = '30 дней';</script>",
         "<p>Order 30 days</p>",
