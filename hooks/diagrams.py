@@ -7,6 +7,9 @@ Responsibilities:
   (node_modules, pinned in package.json), cached in .cache/diagrams/ by a hash of the source,
   so readers download no diagram script and an unchanged diagram costs nothing on rebuild;
 - write the same steps as an ordered list beside the picture (screen readers, no-JS, print);
+- put the SVG into the page after the Markdown is converted (the Markdown step leaves a
+  placeholder naming the cached picture): Python-Markdown would otherwise parse every element of
+  the SVG as raw HTML, twice (md_in_html and MkDocs' anchor check);
 - without a browser (a contributor's `serve`), fall back to a locally served mermaid with a
   visible warning. Never a CDN.
 """
@@ -31,6 +34,8 @@ log = logging.getLogger("mkdocs.hooks.diagrams")
 MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 CACHE_DIR = ROOT / ".cache" / "diagrams"
 VENDOR_URL = "assets/vendor/mermaid.min.js"
+PLACEHOLDER_ATTR = "data-diagram-svg"
+PLACEHOLDER = re.compile(rf'<div class="diagram__svg" {PLACEHOLDER_ATTR}="([0-9a-f]{{16}})"></div>')
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif'
 MERMAID_CONFIG = {
     "startOnLoad": False,
@@ -192,6 +197,7 @@ class Renderer(BuildBrowser):
 
 class State:
     renderer: Renderer | None = None
+    svgs: dict[str, str] = {}  # key -> SVG, for the page HTML step (also in .cache/diagrams)
     unavailable: str | None = None  # why diagrams cannot be rendered at build time
     fallback_used = False
 
@@ -258,7 +264,8 @@ def transform(markdown: str, origin: str, lang: str, page_url: str, offset: int 
                 f'<script src="{relative_url(VENDOR_URL, page_url)}"></script>'
             )
         else:
-            picture = f'<div class="diagram__svg">{svg.replace(chr(10), " ")}</div>'
+            State.svgs[key] = svg
+            picture = f'<div class="diagram__svg" {PLACEHOLDER_ATTR}="{key}"></div>'
         return (
             f'\n<figure class="diagram" id="diagram-{number}">{picture}{text_version(chart, number, lang)}</figure>\n'
         )
@@ -267,10 +274,28 @@ def transform(markdown: str, origin: str, lang: str, page_url: str, offset: int 
 
 
 def markdown_step(markdown: str, page) -> str:
-    """The pipeline's diagrams step."""
+    """The pipeline's diagrams step (Markdown): each flowchart becomes a figure whose picture is a
+    placeholder; html_step puts the SVG in."""
     if "```mermaid" not in markdown:
         return markdown
     return transform(markdown, page.origin, page.lang, page.url, page.offset)
+
+
+def _svg(key: str) -> str:
+    svg = State.svgs.get(key)
+    if svg is None:
+        cached = CACHE_DIR / f"{key}.svg"
+        if not cached.exists():
+            raise BuildError(f"diagram {key}: the rendered picture is neither in memory nor in {cached}")
+        svg = State.svgs[key] = cached.read_text(encoding="utf-8")
+    return svg
+
+
+def html_step(html: str, page) -> str:
+    """The pipeline's diagrams step (page HTML): the SVG in place of each placeholder."""
+    if PLACEHOLDER_ATTR not in html:
+        return html
+    return PLACEHOLDER.sub(lambda m: f'<div class="diagram__svg">{_svg(m.group(1)).replace(chr(10), " ")}</div>', html)
 
 
 def start() -> None:

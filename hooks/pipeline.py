@@ -5,7 +5,7 @@ hooks/mkdocs_hooks.py connects them to MkDocs' events; another engine would call
 
 1. MARKDOWN: each page's Markdown, before it is converted (str -> str):
    facts -> tools -> labels -> templates -> diagrams -> notices
-2. PAGE_HTML: the page's article HTML, after conversion (str -> str): checklists -> search
+2. PAGE_HTML: the page's article HTML, after conversion (str -> str): diagrams -> checklists -> search
 3. PAGE_OUTPUT: the whole page, after the theme (str -> str; the 404 page too):
    language -> typography -> valid-html
 4. SITE: once, after every language is built, over site/:
@@ -76,6 +76,7 @@ MARKDOWN = (
 )
 
 PAGE_HTML = (
+    Step("diagrams", diagrams.html_step),  # the SVG in place of the Markdown step's placeholder
     Step("checklists", checklists.html_step),  # task-list labels and item ids
     Step("search", search.html_step),  # the title weighs most
 )
