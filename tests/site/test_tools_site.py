@@ -47,6 +47,25 @@ def test_tool_scripts_and_styles_load_only_on_their_pages(site):
             assert assets <= assets_of(html), f"{lang} {page}: {assets - assets_of(html)} not loaded"
 
 
+def test_checklist_and_template_scripts_load_exactly_where_they_work(site):
+    """checklists.js on a page with checklist tools, templates.js on a page with a message
+    template; neither anywhere else (a page loads only the scripts it needs)."""
+    problems = []
+    for path in html_pages(site):
+        html = path.read_text(encoding="utf-8")
+        doc = BeautifulSoup(html, "html.parser")
+        loaded = assets_of(html)
+        for script, needed in (
+            ("checklists.js", bool(doc.select("[data-checklist-tools]"))),
+            ("templates.js", bool(doc.select("[data-template]"))),
+        ):
+            if (script in loaded) != needed:
+                problems.append(f"{path.relative_to(site)}: {script} {'missing' if needed else 'loaded, not needed'}")
+    assert_none(problems)
+    pages = [p for p in html_pages(site) if "data-template" in p.read_text(encoding="utf-8")]
+    assert len(pages) >= 3 * 3, pages  # templates exist in every language
+
+
 def test_a_misplaced_tool_script_is_caught(site):
     html = (site / "ru" / "index.html").read_text(encoding="utf-8")
     assert misplaced_assets("ru/index.html", html) == []
