@@ -28,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import YAML_RE, get_data
 
+import diagrams
 import facts
 import parity
 import pdfs
@@ -119,7 +120,7 @@ def _start_cycle(config) -> Cycle:
             "The PDFs of the checklists and the case log are not made, and their pages do not link to them: %s",
             missing,
         )
-    pipeline.diagrams.start()
+    diagrams.start()
     base = urlsplit(config.site_url or "/").path or "/"
     site = pipeline.Site(
         site_dir=Path(config.site_dir),
@@ -244,5 +245,5 @@ def on_post_build(config):
 
 def on_build_error(error):
     """A build that stopped (`mkdocs serve` goes on): the next build starts afresh."""
-    pipeline.diagrams.close()
+    diagrams.close()
     State.cycle = None

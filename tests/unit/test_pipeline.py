@@ -171,7 +171,7 @@ HTML_PAGES = {
 
 @pytest.mark.parametrize("steps", ["PAGE_HTML", "PAGE_OUTPUT"])
 def test_html_steps_commute(steps, monkeypatch):
-    monkeypatch.setitem(pipeline.diagrams.State.svgs, "0123456789abcdef", "<svg><text>30 дней</text></svg>")
+    monkeypatch.setitem(diagrams.State.svgs, "0123456789abcdef", "<svg><text>30 дней</text></svg>")
     steps = getattr(pipeline, steps)
     for lang, html in HTML_PAGES.items():
         page = pipeline.Page(f"docs/{lang}/x.md", f"{lang}/x.md", lang)
