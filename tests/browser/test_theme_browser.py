@@ -2,6 +2,8 @@
 the system until the reader picks one, and the pick is remembered; on a phone the navigation
 drawer (laid out only when opened) opens and leads to its pages."""
 
+import re
+
 import pytest
 
 from support import PREFIX
@@ -117,3 +119,41 @@ def test_on_a_phone_a_link_to_a_heading_lands_on_it(server, browser, lang):
         assert page.locator(f"#{target}").is_visible()
     finally:
         ctx.close()
+
+
+LAID_OUT = "[...document.querySelectorAll('[data-pagefind-body] > *')]"
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_a_phone_lays_out_every_block_once_idle_a_wide_screen_marks_none(server, browser, lang):
+    """docs/assets/layout.js: on a phone every block of the article ends up laid out (the scroll
+    bar shows the whole page); on a wide screen, where site.css lays everything out from the
+    start, it marks nothing, until the window is made narrow."""
+    url = server + PREFIX[lang] + "templates/"
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    wide = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = phone.new_page()
+        page.goto(url)
+        page.wait_for_function(f"() => {LAID_OUT}.every(b => b.classList.contains('is-laid-out'))", timeout=10000)
+        page = wide.new_page()
+        page.goto(url, wait_until="load")
+        # layout.js decides on the load event; a first batch it asked for then would run in an idle
+        # callback before one asked for now (idle callbacks run in the order they were requested)
+        page.evaluate("() => new Promise(done => requestIdleCallback(done))")
+        assert page.evaluate(f"{LAID_OUT}.filter(b => b.classList.contains('is-laid-out')).length") == 0
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.wait_for_function(f"() => {LAID_OUT}.every(b => b.classList.contains('is-laid-out'))", timeout=10000)
+    finally:
+        phone.close()
+        wide.close()
+
+
+def test_layout_script_and_styles_use_the_same_media_query():
+    from support import ROOT
+
+    script = (ROOT / "docs/assets/layout.js").read_text(encoding="utf-8")
+    styles = (ROOT / "docs/assets/site.css").read_text(encoding="utf-8")
+    query = re.search(r'matchMedia\("\(([^)]*)\)"\)', script).group(1)
+    rule = re.search(r"@media screen and \(([^)]*)\) \{\s*\.md-typeset \[data-pagefind-body\]", styles)
+    assert rule and rule.group(1) == query, (query, rule and rule.group(1))
