@@ -111,10 +111,12 @@ def index_site(site_dir: Path, pages: dict[str, list[str]], roots: dict[str, str
         )
         for lang, paths in pages.items()
     }
+    said = {lang: process.communicate()[0].strip() for lang, process in running.items()}  # every one ends first
     for lang, process in running.items():
-        said = process.communicate()[0].strip()
         if process.returncode:
-            raise BuildError(f"Pagefind could not build the {lang} search index (exit {process.returncode}): {said}")
+            raise BuildError(
+                f"Pagefind could not build the {lang} search index (exit {process.returncode}): {said[lang]}"
+            )
         if not bundle_ok(outputs[lang]):
             raise BuildError(f"Pagefind wrote a broken bundle in {outputs[lang]}")
         indexed, built = page_count(outputs[lang]), len(pages[lang])

@@ -40,6 +40,7 @@ def test_a_failing_pagefind_stops_the_build_with_its_message(tmp_path):
     (tmp_path / "ru" / "a" / "index.html").write_text(page("ru", "Посылка"))
     with pytest.raises(BuildError, match=r"could not build the en search index \(exit 1\): .*not able to build"):
         index_site(tmp_path, {"en": ["missing/index.html"], "ru": ["ru/a/index.html"]}, {"en": "", "ru": "ru/"})
+    assert bundle_ok(tmp_path / "ru" / "pagefind")  # the other process ended before the build stopped
 
 
 def test_a_broken_bundle_is_recognised(tmp_path):
