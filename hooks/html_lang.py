@@ -12,14 +12,21 @@ import re
 from _common import BuildError, strings
 
 
+def tag(lang: str) -> str:
+    """The language tag a language declares in HTML (zh → zh-Hans)."""
+    return strings(lang).get("html_lang", lang)
+
+
 def declare(html: str, lang: str, origin: str = "page") -> str:
     """The page with its precise language tag; stops the build if the theme's <html lang> is not there."""
-    tag = strings(lang).get("html_lang", lang)
-    if tag == lang:
+    declared = tag(lang)
+    if declared == lang:
         return html
-    out, count = re.subn(rf'<html lang="{re.escape(lang)}"', f'<html lang="{tag}"', html, count=1)
+    out, count = re.subn(rf'<html lang="{re.escape(lang)}"', f'<html lang="{declared}"', html, count=1)
     if not count:
-        raise BuildError(f'{origin}: no <html lang="{lang}"> to declare as "{tag}" (the theme changed its markup?)')
+        raise BuildError(
+            f'{origin}: no <html lang="{lang}"> to declare as "{declared}" (the theme changed its markup?)'
+        )
     return out
 
 

@@ -41,7 +41,8 @@ from importlib import metadata
 from pathlib import Path
 
 from _browser import BuildBrowser, system_chromium
-from _common import ROOT, strings
+from _common import ROOT
+from html_lang import tag as html_lang  # the page's <html lang>, which the PDF's /Lang repeats
 
 log = logging.getLogger("mkdocs.hooks.pdfs")
 
@@ -70,11 +71,6 @@ def pdf_name(meta: dict, src_uri: str) -> str | None:
     if meta.get("printable"):
         return f"{stem}.pdf"
     return None
-
-
-def html_lang(lang: str) -> str:
-    """The language tag of the page's <html lang> (zh → zh-Hans), which the PDF's /Lang repeats."""
-    return strings(lang).get("html_lang", lang)
 
 
 # --- checks --------------------------------------------------------------------------------------

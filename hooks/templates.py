@@ -11,6 +11,7 @@ import html
 import re
 
 from _common import BuildError, replace_fences, strings
+from html_lang import tag
 
 PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,120})\]")
 
@@ -35,12 +36,15 @@ def split_texts(text: str) -> tuple[str, str | None]:
     return parts[0].strip("\n"), parts[1].strip("\n")
 
 
-def _marked_up(text: str, field_ids: dict[str, str]) -> str:
+def _marked_up(text: str, field_ids: dict[str, str], names_lang: str | None = None) -> str:
+    """The text with each placeholder in a span the fields fill. `names_lang`: the language of the
+    field names when it is not the text's own (the page's language inside the English text)."""
+    lang = f' lang="{names_lang}"' if names_lang else ""
     pieces, last = [], 0
     for m in PLACEHOLDER.finditer(text):
         pieces.append(html.escape(text[last : m.start()]))
         pieces.append(
-            f'<span class="tpl__ph" data-field="{field_ids[m.group(1)]}" data-empty="{html.escape(m.group(0))}">'
+            f'<span class="tpl__ph" data-field="{field_ids[m.group(1)]}" data-empty="{html.escape(m.group(0))}"{lang}>'
             f"{html.escape(m.group(0))}</span>"
         )
         last = m.end()
@@ -53,7 +57,10 @@ def render_template(text: str, index: int, lang: str) -> str:
 
     A template with a second text (after `---`) shows both: the text to send, in English, which
     the main button copies, and the reader's own language, which the second button copies. The
-    same field fills both."""
+    same field fills both. In the English text an empty field's name is in the page's language
+    and says so (lang), so that a screen reader speaks it in that language and the browser draws
+    it with the page language's glyphs (Chinese names in an English text otherwise took a
+    Japanese font); templates.js drops the mark once the reader has filled the field."""
     s = strings(lang)
     send, local = split_texts(text)
     names = placeholders(send + "\n" + (local or ""))
@@ -73,7 +80,7 @@ def render_template(text: str, index: int, lang: str) -> str:
     else:
         texts = (
             f'<p class="tpl__caption">{html.escape(s["template_send"])}</p>'
-            f'<pre class="tpl__text" lang="en"><code>{_marked_up(send, field_ids)}</code></pre>'
+            f'<pre class="tpl__text" lang="en"><code>{_marked_up(send, field_ids, tag(lang))}</code></pre>'
             f'<p class="tpl__caption">{html.escape(s["template_local"])}</p>'
             f'<pre class="tpl__text tpl__text--local"><code>{_marked_up(local, field_ids)}</code></pre>'
         )

@@ -12,11 +12,21 @@
     if (!fields || !texts.length || !buttons.length) return;
 
     block.querySelectorAll("input[data-field]").forEach(function (input) {
+      var spans = Array.prototype.map.call(
+        block.querySelectorAll('.tpl__ph[data-field="' + input.dataset.field + '"]'),
+        function (span) {
+          return { span: span, lang: span.getAttribute("lang") };
+        }
+      );
       var update = function () {
         var value = input.value.trim();
-        block.querySelectorAll('.tpl__ph[data-field="' + input.dataset.field + '"]').forEach(function (span) {
-          span.textContent = value || span.dataset.empty;
-          span.classList.toggle("tpl__ph--filled", Boolean(value));
+        spans.forEach(function (ph) {
+          ph.span.textContent = value || ph.span.dataset.empty;
+          ph.span.classList.toggle("tpl__ph--filled", Boolean(value));
+          /* Inside the English text an empty field shows its name in the page's language (lang);
+             what the reader types there is the text's own language. */
+          if (ph.lang && value) ph.span.removeAttribute("lang");
+          else if (ph.lang) ph.span.setAttribute("lang", ph.lang);
         });
       };
       input.addEventListener("input", update);

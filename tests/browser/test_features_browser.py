@@ -161,6 +161,22 @@ def test_translated_pages_send_english(lang):
             assert re.search(r"\b(Hello|I am|I would|Please|Thank you)\b", send), send[:80]
 
 
+@pytest.mark.parametrize("lang", ["ru", "zh"])
+def test_a_field_name_in_the_english_text_keeps_its_language_until_filled(server, page, lang):
+    """The English text shows an empty field's name in the page's language (lang) and what the
+    reader types in the text's own; emptying the field brings the name and its language back."""
+    page.goto(url_of(server, lang, "templates"))
+    block = page.locator("[data-template]").first
+    field = block.locator("input[data-field]").first
+    span = block.locator(f'pre[lang="en"] .tpl__ph[data-field="{field.get_attribute("data-field")}"]').first
+    page_lang = page.evaluate("document.documentElement.lang")
+    assert span.get_attribute("lang") == page_lang
+    field.fill("123-4567890-1234567")
+    assert span.get_attribute("lang") is None and span.text_content() == "123-4567890-1234567"
+    field.fill("")
+    assert span.get_attribute("lang") == page_lang and span.text_content() == span.get_attribute("data-empty")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_without_javascript_a_template_is_plain_text(server, browser, lang):
     ctx = browser.new_context(java_script_enabled=False)

@@ -61,8 +61,20 @@ def test_a_template_with_a_translation_shows_both_texts_with_shared_fields():
     assert rendered.count("<input ") == 2
     assert rendered.count('data-field="tpl2-f1"') == 3  # one input fills both texts
     assert '<pre class="tpl__text" lang="en">' in rendered
+    english, russian = re.findall(r"<pre.*?</pre>", rendered)
+    assert english.count('lang="ru">[') == 2  # a field's name in the English text is Russian
+    assert " lang=" not in russian.removeprefix("<pre")
     assert 'data-copy="0"' in rendered and 'data-copy="1"' in rendered
     assert "Скопировать английский текст" in rendered and "Скопировать русский текст" in rendered
+
+
+def test_chinese_field_names_in_the_english_text_declare_the_page_language():
+    rendered = T.render_template("Order [订单号].\n---\n订单[订单号]。", 1, "zh")
+    english, chinese = re.findall(r"<pre.*?</pre>", rendered)
+    assert re.findall(r'<span class="tpl__ph"[^>]*>', english)[0].endswith(' lang="zh-Hans">')
+    assert 'lang="zh-Hans"' not in chinese
+    single = T.render_template("订单[订单号]。", 1, "zh")  # one text, in the page's language
+    assert " lang=" not in single
 
 
 def test_a_translation_with_other_fields_names_file_and_line():
