@@ -30,6 +30,7 @@ from mkdocs.utils.meta import YAML_RE, get_data
 
 import diagrams
 import facts
+import html_lang
 import parity
 import pdfs
 import pipeline
@@ -181,6 +182,11 @@ def on_page_markdown(markdown, page, config, files):
     return pipeline.run(pipeline.MARKDOWN, markdown, _page(page, _current()))
 
 
+def language_tags() -> dict[str, str]:
+    """Each language's tag in HTML (zh → zh-Hans), for the language menu (overrides/partials/alternate.html)."""
+    return {lang: html_lang.tag(lang) for lang in languages()}
+
+
 @engine_errors
 def on_page_content(html, page, config, files):
     lang = _current()
@@ -193,6 +199,7 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     lang, site = _current(), State.cycle.site
     context["ui"] = strings(lang)
+    context["language_tags"] = language_tags()
     checked = facts.facts_checked(facts.load_registry())
     context["facts_checked"] = checked.isoformat()
     context["facts_checked_local"] = facts.local_date(checked, lang)
@@ -210,6 +217,12 @@ def on_page_context(context, page, config, nav):
 
 def on_template_context(context, template_name, config):
     context["ui"] = strings(_current())
+    context["language_tags"] = language_tags()
+    # A page that is no page of the docs (404.html): its language menu leads to each language's
+    # home. mkdocs-static-i18n leaves there the links of the last page it built (a Russian 404
+    # offered English as /sellers/contact-a-seller/).
+    site = State.cycle.site
+    context["language_homes"] = {lang: site.base_path + root for lang, root in site.roots.items()}
     return context
 
 

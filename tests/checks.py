@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from _common import languages, strings
+from _common import languages, strings, url_prefix
 
 LANGUAGES = languages()
 ASSET_ATTRS = {
@@ -102,6 +102,24 @@ def wrong_html_lang(site: Path) -> list[str]:
         lang = (soup(page).html or {}).get("lang", "")
         if lang != expected_language(site, page):
             problems.append(f"{rel(site, page)}: <html lang='{lang}'>, expected '{expected_language(site, page)}'")
+    return problems
+
+
+MENU_LINK = re.compile(r'<a href="([^"]*)" hreflang="([^"]*)"(?: lang="([^"]*)")? class="md-select__link">')
+
+
+def language_menu_problems(name: str, html: str, base_path: str) -> list[str]:
+    """Each language in the menu declares its language (its name is in it), and the menu of a 404
+    page leads to each language's home page."""
+    problems = []
+    links = MENU_LINK.findall(html)
+    if len(links) != len(LANGUAGES):
+        return [f"{name}: {len(links)} links in the language menu, expected {len(LANGUAGES)}"]
+    for href, hreflang, lang in links:
+        if lang != strings(hreflang).get("html_lang", hreflang):
+            problems.append(f"{name}: the menu's link to '{hreflang}' declares lang '{lang}'")
+        if name.endswith("404.html") and href != base_path + url_prefix(hreflang):
+            problems.append(f"{name}: the 404 page's menu leads to {href} for '{hreflang}', not that language's home")
     return problems
 
 

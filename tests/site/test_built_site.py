@@ -11,6 +11,7 @@ from checks import (
     broken_links,
     external_asset_refs,
     external_asset_refs_in_html,
+    language_menu_problems,
     unlisted_contacts,
     wrong_html_lang,
 )
@@ -56,6 +57,10 @@ def test_broken_link_and_anchor_are_caught(site, tmp_path):
 
 def test_html_lang_matches_the_language(site):
     assert_none(wrong_html_lang(site))
+
+
+def test_the_language_menu_declares_each_language_and_leads_home_from_a_404(site):
+    assert_none(check_every_page(site, language_menu_problems, BASE_PATH))
 
 
 def test_wrong_html_lang_is_caught(tmp_path):
