@@ -118,13 +118,27 @@ def languages(config_file: str | Path | None = None) -> tuple[str, ...]:
 
 
 @functools.cache
-def _languages(config_file: str) -> tuple[str, ...]:
+def _i18n_languages(config_file: str) -> tuple[dict, ...]:
     for plugin in read_config(Path(config_file))["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
-            entries = [e for e in plugin["i18n"]["languages"] if e.get("build", True)]
-            default = [e["locale"] for e in entries if e.get("default")]
-            return tuple(default + [e["locale"] for e in entries if not e.get("default")])
+            return tuple(plugin["i18n"]["languages"])
     raise RuntimeError(f"{config_file} has no i18n plugin block with languages")
+
+
+@functools.cache
+def _languages(config_file: str) -> tuple[str, ...]:
+    entries = [e for e in _i18n_languages(config_file) if e.get("build", True)]
+    default = [e["locale"] for e in entries if e.get("default")]
+    return tuple(default + [e["locale"] for e in entries if not e.get("default")])
+
+
+def language_names(config_file: str | Path | None = None) -> dict[str, str]:
+    """Each language's name in itself (English, 简体中文, Русский), as its menu entry shows it."""
+    return _language_names(str(config_file or ROOT / "mkdocs.yml"))
+
+
+def _language_names(config_file: str) -> dict[str, str]:
+    return {e["locale"]: e.get("name", e["locale"]) for e in _i18n_languages(config_file)}
 
 
 def url_prefix(lang: str) -> str:

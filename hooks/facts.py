@@ -22,9 +22,10 @@ import re
 from pathlib import Path
 
 import yaml
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
+import html_lang
 from _common import ROOT, BuildError, find_fences, source_pages, strings
 
 REGISTRY = ROOT / "data" / "facts.yml"
@@ -102,6 +103,10 @@ def validate_registry(data: dict, origin: str = "data/facts.yml") -> dict[str, d
             raise RegistryError(f"{where}.kind: '{kind}' is not one of {', '.join(sorted(KINDS))}")
         if not str(entry["source"]).startswith("https://"):
             raise RegistryError(f"{where}.source: '{entry['source']}' must be an https:// URL")
+        try:  # the language of a quotation that is not in English, as HTML declares it (zh-Hant)
+            Locale.parse(str(entry.get("evidence_lang", "en")), sep="-")
+        except (ValueError, UnknownLocaleError) as error:
+            raise RegistryError(f"{where}.evidence_lang: not a language tag such as zh-Hant ({error})") from None
         words = len(str(entry["evidence"]).split())
         if words > EVIDENCE_WORDS:
             raise RegistryError(
@@ -214,7 +219,10 @@ def facts_checked(facts: dict[str, dict]) -> dt.date:
 
 
 def facts_table(facts: dict[str, dict], lang: str) -> str:
+    """The registry as a table for the sources page. A quotation in another language than the
+    page's says which (evidence_lang, English unless the registry says otherwise)."""
     s = strings(lang)
+    page_tag = html_lang.tag(lang)
     rows = [
         f"| {s['facts_fact']} | {s['facts_value']} | {s['facts_region']} | {s['facts_source']} | "
         f"{s['facts_evidence']} | {s['facts_checked']} |",
@@ -222,12 +230,15 @@ def facts_table(facts: dict[str, dict], lang: str) -> str:
     ]
     for fact_id, fact in facts.items():
         source = fact["source"]
-        evidence = str(fact["evidence"]).replace("|", "\\|")
+        evidence = f"“{fact['evidence']}”".replace("|", "\\|")
+        evidence_lang = fact.get("evidence_lang", "en")
+        if evidence_lang != page_tag:
+            evidence = f'<span lang="{evidence_lang}">{evidence}</span>'
         name = in_language(fact.get("name", ""), lang)
         label = f"{name}<br>`{fact_id}`" if name else f"`{fact_id}`"
         rows.append(
             f"| {label} | {render_markdown(fact, lang)} | {in_language(fact['region'], lang)} | "
-            f"[{re.sub(r'^https://', '', source).rstrip('/')}]({source}) | “{evidence}” | "
+            f"[{re.sub(r'^https://', '', source).rstrip('/')}]({source}) | {evidence} | "
             f'<time datetime="{fact["checked"].isoformat()}">{local_date(fact["checked"], lang)}</time> |'
         )
     return "\n".join(rows)

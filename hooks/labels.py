@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+import html_lang
 from _common import ROOT, BuildError, find_fences, languages, source_pages, strings
 
 GLOSSARY = ROOT / "data" / "ui-labels.yml"
@@ -82,13 +83,17 @@ def render(label: dict, lang: str, plain: bool = False) -> str:
 def labels_table(labels: dict[str, dict], lang: str) -> str:
     """The glossary as a table for the sources page, marking the Chinese labels not yet confirmed."""
     s = strings(lang)
+
+    def cell(text: str, column: str) -> str:  # each column in its language: a screen reader's voice, the glyphs
+        return text if column == lang else f'<span lang="{html_lang.tag(column)}">{text}</span>'
+
     rows = [
         f"| {s['labels_en']} | {s['labels_ru']} | {s['labels_zh']} |",
         "|---|---|---|",
     ]
     for label in sorted(labels.values(), key=lambda x: x["en"].lower()):
-        zh = label["zh"] + ("" if label["zh_confirmed"] else f" ({s['labels_unconfirmed']})")
-        rows.append(f"| {label['en']} | {label['ru']} | {zh} |")
+        zh = cell(label["zh"], "zh") + ("" if label["zh_confirmed"] else f" ({s['labels_unconfirmed']})")
+        rows.append(f"| {cell(label['en'], 'en')} | {cell(label['ru'], 'ru')} | {zh} |")
     return "\n".join(rows)
 
 

@@ -21,7 +21,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from _common import ROOT, languages, relative_url, strings
+import html_lang
+from _common import ROOT, language_names, languages, relative_url, strings
 
 DOCS = ROOT / "docs"
 SOURCE_LANG = languages()[0]
@@ -56,7 +57,12 @@ def all_pages(docs: Path = DOCS) -> list[str]:
 
 def status_table(lang: str, read: Reader, docs: Path = DOCS) -> str:
     s = strings(lang)
-    rows = [f"| {s['status_page']} | English | Русский | 简体中文 |", "|---|---|---|---|"]
+    names = language_names()
+    header = [  # each language's name in itself, declared as such (a screen reader's voice, the glyphs)
+        names[column] if column == lang else f'<span lang="{html_lang.tag(column)}">{names[column]}</span>'
+        for column in (SOURCE_LANG, *TRANSLATIONS)
+    ]
+    rows = [f"| {s['status_page']} | {' | '.join(header)} |", "|" + "---|" * (1 + len(header))]
     for rel in all_pages(docs):
         cells = [s["status_current"]] + [s["status_" + page_status(rel, t, read, docs)] for t in TRANSLATIONS]
         rows.append(f"| [{page_title(rel, lang, docs)}]({rel}) | " + " | ".join(cells) + " |")

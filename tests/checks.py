@@ -105,6 +105,33 @@ def wrong_html_lang(site: Path) -> list[str]:
     return problems
 
 
+SCRIPTS = {"zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"), "ru": re.compile(r"[\u0400-\u04ff]")}
+
+
+def text_in_an_undeclared_language(site: Path) -> list[str]:
+    """Chinese characters or Cyrillic letters in an element whose language (lang, inherited from
+    the nearest element that has one) is not Chinese or Russian: a Chinese word on an English
+    page, an empty field's Chinese name inside an English template. A screen reader would speak it
+    in the wrong voice and the browser may draw it with another language's glyphs (WCAG 3.1.2,
+    language of parts)."""
+    problems = []
+    for page in sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts):
+        text = page.read_text(encoding="utf-8")
+        doc = None
+        for lang, script in SCRIPTS.items():
+            if not script.search(text):
+                continue
+            doc = doc or BeautifulSoup(text, "html.parser")
+            for node in doc.body.find_all(string=script):
+                if node.parent.name in ("script", "style"):
+                    continue
+                declared = next((el["lang"] for el in node.parents if el.get("lang") is not None), "")
+                if declared.split("-")[0] != lang:
+                    where = f"<{node.parent.name}> of lang '{declared}'"
+                    problems.append(f"{rel(site, page)}: {node.strip()[:50]!r} in {where}, expected '{lang}'")
+    return problems
+
+
 MENU_LINK = re.compile(r'<a href="([^"]*)" hreflang="([^"]*)"(?: lang="([^"]*)")? class="md-select__link">')
 
 

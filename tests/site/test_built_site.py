@@ -12,6 +12,7 @@ from checks import (
     external_asset_refs,
     external_asset_refs_in_html,
     language_menu_problems,
+    text_in_an_undeclared_language,
     unlisted_contacts,
     wrong_html_lang,
 )
@@ -61,6 +62,13 @@ def test_html_lang_matches_the_language(site):
 
 def test_the_language_menu_declares_each_language_and_leads_home_from_a_404(site):
     assert_none(check_every_page(site, language_menu_problems, BASE_PATH))
+
+
+def test_chinese_and_russian_text_declares_its_language(site):
+    """On every page, in every language: a Chinese term on an English page, the language menu's
+    names, an empty field's name inside an English template (hooks/templates.py), a quotation on
+    the sources page. Mark a term in Markdown with <span lang="zh-Hans">…</span>."""
+    assert_none(text_in_an_undeclared_language(site))
 
 
 def test_wrong_html_lang_is_caught(tmp_path):

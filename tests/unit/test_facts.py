@@ -357,6 +357,16 @@ def test_facts_table_speaks_the_page_language():
     assert ">2026年11月1日</time>" in zh and ">Nov 1, 2026</time>" in en
 
 
+def test_a_quotation_in_another_language_than_the_pages_says_which():
+    facts = F.validate_registry(registry(**{"us-phone": {"evidence": "撥打165反詐騙專線", "evidence_lang": "zh-Hant"}}))
+    assert '<span lang="zh-Hant">“撥打165反詐騙專線”</span>' in F.facts_table(facts, "zh")
+    assert '<span lang="en">“within 30 days of delivery”</span>' in F.facts_table(facts, "zh")
+    english = F.facts_table(facts, "en")  # English evidence on an English page: nothing to declare
+    assert "| “within 30 days of delivery” |" in english and '<span lang="zh-Hant">' in english
+    with pytest.raises(PluginError, match=r"fact 'us-phone'.evidence_lang: not a language tag"):
+        F.validate_registry(registry(**{"us-phone": {"evidence_lang": "Chinese"}}))
+
+
 def test_a_translated_text_needs_its_english():
     with pytest.raises(PluginError) as err:
         F.validate_registry(registry(**{"contact-us": {"region": {"ru": "США"}}}))

@@ -101,5 +101,7 @@ def test_no_page_types_a_label():
 
 def test_labels_table_marks_unconfirmed_chinese_labels():
     table = L.labels_table(L.validate(GOOD), "zh")
-    assert "| Your Orders | Ваши заказы | 您的订单 (尚未核实) |" in table
-    assert "| Sold by | Продавец | 销售商 |" in table
+    assert '| <span lang="en">Your Orders</span> | <span lang="ru">Ваши заказы</span> | 您的订单 (尚未核实) |' in table
+    assert '| <span lang="en">Sold by</span> | <span lang="ru">Продавец</span> | 销售商 |' in table
+    english = L.labels_table(L.validate(GOOD), "en")  # each column declares its language, but the page's
+    assert '| Sold by | <span lang="ru">Продавец</span> | <span lang="zh-Hans">销售商</span> |' in english

@@ -69,6 +69,20 @@ def test_status_and_stamp(tmp_path):
     assert translations.page_status("a.md", "ru", read_page, tmp_path) == "outdated"
 
 
+def test_status_table_columns_follow_the_languages_and_declare_them(tmp_path):
+    """Each column's name is the language's own, in mkdocs.yml's order, the same order as its
+    statuses; the table once named Русский a column that held the Chinese statuses."""
+    for lang, text in {"en": "# One\n", "ru": "# Один\n", "zh": "---\nuntranslated: true\n---\n# One\n"}.items():
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "a.md").write_text(text, encoding="utf-8")
+    header, _, row = translations.status_table("en", read_page, tmp_path).splitlines()
+    names = {"ru": '<span lang="ru">Русский</span>', "zh": '<span lang="zh-Hans">简体中文</span>'}
+    assert header == "| Page | English | " + " | ".join(names[t] for t in translations.TRANSLATIONS) + " |"
+    cells = [c.strip() for c in row.split("|")[2:-1]]
+    expected = {"ru": "outdated", "zh": "untranslated"}
+    assert cells[1:] == [expected[t] for t in translations.TRANSLATIONS]
+
+
 def test_every_language_has_every_interface_string():
     data = yaml.safe_load(STRINGS_FILE.read_text(encoding="utf-8"))
     for lang in ("ru", "zh"):
