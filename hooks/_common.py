@@ -134,11 +134,7 @@ def _languages(config_file: str) -> tuple[str, ...]:
 
 def language_names(config_file: str | Path | None = None) -> dict[str, str]:
     """Each language's name in itself (English, 简体中文, Русский), as its menu entry shows it."""
-    return _language_names(str(config_file or ROOT / "mkdocs.yml"))
-
-
-def _language_names(config_file: str) -> dict[str, str]:
-    return {e["locale"]: e.get("name", e["locale"]) for e in _i18n_languages(config_file)}
+    return {e["locale"]: e.get("name", e["locale"]) for e in _i18n_languages(str(config_file or ROOT / "mkdocs.yml"))}
 
 
 def url_prefix(lang: str) -> str:
