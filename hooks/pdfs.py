@@ -40,9 +40,9 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+import html_lang  # the page's <html lang>, which the PDF's /Lang repeats
 from _browser import BuildBrowser, system_chromium
 from _common import ROOT
-from html_lang import tag as html_lang  # the page's <html lang>, which the PDF's /Lang repeats
 
 log = logging.getLogger("mkdocs.hooks.pdfs")
 
@@ -94,8 +94,8 @@ def check_pdf(source: Path | bytes, lang: str, title: str | None = None) -> list
     mark = root.get("/MarkInfo")
     if not (mark and mark.get_object().get("/Marked")):
         problems.append("is not marked as tagged: no /MarkInfo /Marked true")
-    if str(root.get("/Lang", "")) != html_lang(lang):
-        problems.append(f"/Lang is '{root.get('/Lang', '')}', expected '{html_lang(lang)}'")
+    if str(root.get("/Lang", "")) != html_lang.tag(lang):
+        problems.append(f"/Lang is '{root.get('/Lang', '')}', expected '{html_lang.tag(lang)}'")
     found = str((reader.metadata or {}).get("/Title") or "").strip()
     if not found:
         problems.append("has no title in its metadata")
@@ -109,10 +109,10 @@ def with_language(data: bytes, lang: str) -> bytes:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
-    if str(PdfReader(io.BytesIO(data)).trailer["/Root"].get("/Lang", "")) == html_lang(lang):
+    if str(PdfReader(io.BytesIO(data)).trailer["/Root"].get("/Lang", "")) == html_lang.tag(lang):
         return data
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer._root_object[NameObject("/Lang")] = TextStringObject(html_lang(lang))
+    writer._root_object[NameObject("/Lang")] = TextStringObject(html_lang.tag(lang))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -10,7 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from _common import languages, strings, url_prefix
+import html_lang
+from _common import languages, url_prefix
 
 LANGUAGES = languages()
 ASSET_ATTRS = {
@@ -91,7 +92,7 @@ def expected_language(site: Path, page: Path) -> str:
     """The language tag a page must declare: its folder's language, precisely (zh → zh-Hans)."""
     first = page.relative_to(site).parts[0]
     lang = first if first in LANGUAGES[1:] else "en"
-    return strings(lang).get("html_lang", lang)
+    return html_lang.tag(lang)
 
 
 def wrong_html_lang(site: Path) -> list[str]:
@@ -143,7 +144,7 @@ def language_menu_problems(name: str, html: str, base_path: str) -> list[str]:
     if len(links) != len(LANGUAGES):
         return [f"{name}: {len(links)} links in the language menu, expected {len(LANGUAGES)}"]
     for href, hreflang, lang in links:
-        if lang != strings(hreflang).get("html_lang", hreflang):
+        if lang != html_lang.tag(hreflang):
             problems.append(f"{name}: the menu's link to '{hreflang}' declares lang '{lang}'")
         if name.endswith("404.html") and href != base_path + url_prefix(hreflang):
             problems.append(f"{name}: the 404 page's menu leads to {href} for '{hreflang}', not that language's home")
