@@ -220,7 +220,8 @@ def facts_checked(facts: dict[str, dict]) -> dt.date:
 
 def facts_table(facts: dict[str, dict], lang: str) -> str:
     """The registry as a table for the sources page. A quotation in another language than the
-    page's says which (evidence_lang, English unless the registry says otherwise)."""
+    page's says which (evidence_lang, English unless the registry says otherwise), and so do the
+    English words in a Russian or Chinese name or region (Contact Us, amazon.com)."""
     s = strings(lang)
     page_tag = html_lang.tag(lang)
     rows = [
@@ -234,10 +235,11 @@ def facts_table(facts: dict[str, dict], lang: str) -> str:
         evidence_lang = fact.get("evidence_lang", "en")
         if evidence_lang != page_tag:
             evidence = f'<span lang="{evidence_lang}">{evidence}</span>'
-        name = in_language(fact.get("name", ""), lang)
+        name = html_lang.mark_english(in_language(fact.get("name", ""), lang), lang)
         label = f"{name}<br>`{fact_id}`" if name else f"`{fact_id}`"
+        region = html_lang.mark_english(in_language(fact["region"], lang), lang)
         rows.append(
-            f"| {label} | {render_markdown(fact, lang)} | {in_language(fact['region'], lang)} | "
+            f"| {label} | {render_markdown(fact, lang)} | {region} | "
             f"[{re.sub(r'^https://', '', source).rstrip('/')}]({source}) | {evidence} | "
             f'<time datetime="{fact["checked"].isoformat()}">{local_date(fact["checked"], lang)}</time> |'
         )

@@ -17,6 +17,28 @@ def tag(lang: str) -> str:
     return strings(lang).get("html_lang", lang)
 
 
+# A run of Latin-script words (Contact Us, A-to-z, Subscribe & Save, amazon.com) on a page in
+# another script: it starts and ends with a letter or digit and holds at least one letter.
+LATIN_RUN = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9'’./-]*[A-Za-z0-9])?"
+    r"(?:\s+(?:&\s+)?[A-Za-z0-9](?:[A-Za-z0-9'’./-]*[A-Za-z0-9])?)*(?![A-Za-z0-9])"
+)
+
+
+def mark_english(text: str, lang: str) -> str:
+    """On a Russian or Chinese page, the English words in a plain-text field (a registry entry's
+    name or region) in <span lang="en">, so a screen reader says them with an English voice
+    (WCAG 3.1.2). English pages and runs without a letter (2026) are left as they are."""
+    if lang == "en":
+        return text
+
+    def span(m: re.Match) -> str:
+        run = m.group(0)
+        return f'<span lang="en">{run}</span>' if re.search("[A-Za-z]", run) else run
+
+    return LATIN_RUN.sub(span, text)
+
+
 def declare(html: str, lang: str, origin: str = "page") -> str:
     """The page with its precise language tag; stops the build if the theme's <html lang> is not there."""
     declared = tag(lang)

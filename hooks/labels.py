@@ -4,9 +4,9 @@ Responsibilities:
 - load and check the glossary (every label has en, ru and zh, and says whether the Chinese label
   is confirmed);
 - replace {label:ID} in page Markdown with the label in the page language's convention:
-  en **Your Orders**; ru **Your Orders** («Ваши заказы»); zh **您的订单**（Your Orders）; inside a
-  fenced block (a message template, a diagram) the plain English label. An unknown id stops the
-  build, naming the file and line;
+  en **Your Orders**; ru **Your Orders** («Ваши заказы»); zh **您的订单**（Your Orders）, the English
+  label marked lang="en" on Russian and Chinese pages; inside a fenced block (a message template, a
+  diagram) the plain English label. An unknown id stops the build, naming the file and line;
 - find labels typed by hand (`typed_labels`, used by `python hooks/labels.py lint` and the tests):
   a bold English label on a Russian or Chinese page, a bold Chinese label with its English in
   brackets, or a glossary label in bold on the English page.
@@ -15,6 +15,7 @@ Responsibilities:
 from __future__ import annotations
 
 import functools
+import html
 import re
 from pathlib import Path
 
@@ -71,12 +72,15 @@ def load_glossary(path: Path = GLOSSARY) -> dict[str, dict]:
 
 
 def render(label: dict, lang: str, plain: bool = False) -> str:
+    """On a Russian or Chinese page the English label declares its language (WCAG 3.1.2): a screen
+    reader says it with an English voice, as the reader will see it on amazon.com."""
     if plain:
         return label["en"]
+    english = html.escape(label["en"], quote=False)
     if lang == "ru":
-        return f"**{label['en']}** («{label['ru']}»)"
+        return f'<strong lang="en">{english}</strong> («{label["ru"]}»)'
     if lang == "zh":
-        return f"**{label['zh']}**（{label['en']}）"
+        return f'**{label["zh"]}**（<span lang="en">{english}</span>）'
     return f"**{label['en']}**"
 
 

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 import html_lang
+import labels
 from _common import languages, url_prefix
 
 LANGUAGES = languages()
@@ -107,6 +108,40 @@ def wrong_html_lang(site: Path) -> list[str]:
 
 
 SCRIPTS = {"zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"), "ru": re.compile(r"[\u0400-\u04ff]")}
+
+
+def english_labels() -> re.Pattern:
+    """Amazon's English interface labels (data/ui-labels.yml) as the Russian and Chinese pages write
+    them: the whole text of an element (**Your Orders** («Ваши заказы»)) or in full-width brackets
+    after the Chinese label (**您的订单**（Your Orders））."""
+    names = "|".join(map(re.escape, sorted({x["en"] for x in labels.load_glossary().values()}, key=len, reverse=True)))
+    return re.compile(rf"^\s*(?:{names})\s*$|（(?:{names})）")
+
+
+def english_labels_in_another_language(site: Path) -> list[str]:
+    """On a Russian or Chinese page, each of Amazon's English labels in the text is in an element of
+    lang 'en', so a screen reader says it with an English voice, as the reader will see it on
+    amazon.com (WCAG 3.1.2). Headings, the navigation and the title are plain text by MkDocs'
+    design; the check reads the article, where the glossary's labels are."""
+    pattern, problems = english_labels(), []
+    for lang in LANGUAGES:
+        if lang == "en":
+            continue
+        for page in sorted((site / url_prefix(lang)).rglob("*.html")):
+            text = page.read_text(encoding="utf-8")
+            if "<article" not in text or not pattern.search(text):
+                continue
+            for node in BeautifulSoup(text, "html.parser").article.find_all(string=pattern):
+                if node.parent.name in ("script", "style") or node.find_parent(re.compile(r"^h[1-6]$")):
+                    continue
+                if node.find_parent(attrs={"data-pagefind-weight": True, "hidden": True}):
+                    continue  # the description, for search only: never shown or spoken
+                declared = next((el["lang"] for el in node.parents if el.get("lang") is not None), "")
+                if declared.split("-")[0] != "en":
+                    problems.append(
+                        f"{rel(site, page)}: {node.strip()[:50]!r} in <{node.parent.name}> of lang '{declared}'"
+                    )
+    return problems
 
 
 def text_in_an_undeclared_language(site: Path) -> list[str]:

@@ -9,6 +9,7 @@ import facts as F
 from checks import (
     allowed_contacts,
     broken_links,
+    english_labels_in_another_language,
     external_asset_refs,
     external_asset_refs_in_html,
     language_menu_problems,
@@ -69,6 +70,12 @@ def test_chinese_and_russian_text_declares_its_language(site):
     names, an empty field's name inside an English template (hooks/templates.py), a quotation on
     the sources page. Mark a term in Markdown with <span lang="zh-Hans">…</span>."""
     assert_none(text_in_an_undeclared_language(site))
+
+
+def test_english_labels_on_russian_and_chinese_pages_declare_their_language(site):
+    """**Your Orders** («Ваши заказы»), **您的订单**（Your Orders）: the English label is English
+    text (hooks/labels.py renders it so; the sources page marks the registry's names)."""
+    assert_none(english_labels_in_another_language(site))
 
 
 def test_wrong_html_lang_is_caught(tmp_path):

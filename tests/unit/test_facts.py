@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 import facts as F
+import html_lang
 from _common import BuildError as PluginError
 from support import assert_none
 
@@ -352,9 +353,28 @@ def test_facts_table_speaks_the_page_language():
     )
     facts = F.validate_registry(data)
     ru, zh, en = F.facts_table(facts, "ru"), F.facts_table(facts, "zh"), F.facts_table(facts, "en")
-    assert "Страница Contact Us<br>`contact-us`" in ru and "Contact Us page<br>`contact-us`" in zh
-    assert "| 美国 |" in zh and "| US |" in ru
+    # English words in another language's table are English text (WCAG 3.1.2); the English page marks nothing
+    assert 'Страница <span lang="en">Contact Us</span><br>`contact-us`' in ru
+    assert '<span lang="en">Contact Us page</span><br>`contact-us`' in zh
+    assert "| 美国 |" in zh and '| <span lang="en">US</span> |' in ru
+    assert "| Contact Us page<br>`contact-us` | " in en and "| US |" in en
     assert ">2026年11月1日</time>" in zh and ">Nov 1, 2026</time>" in en
+
+
+@pytest.mark.parametrize(
+    "text, marked",
+    [
+        ("Страница Contact Us («Связаться с нами»)", 'Страница <span lang="en">Contact Us</span> («Связаться с нами»)'),
+        ("联系我们（Contact Us）页面", '联系我们（<span lang="en">Contact Us</span>）页面'),
+        ("Подписка Subscribe & Save", 'Подписка <span lang="en">Subscribe & Save</span>'),
+        ("amazon.de: от Amazon ли", '<span lang="en">amazon.de</span>: от <span lang="en">Amazon</span> ли'),
+        ("Гарантия A-to-z, 2026 год", 'Гарантия <span lang="en">A-to-z</span>, 2026 год'),
+        ("没有英文", "没有英文"),
+    ],
+)
+def test_english_words_in_a_russian_or_chinese_field_are_marked(text, marked):
+    assert html_lang.mark_english(text, "ru") == marked
+    assert html_lang.mark_english(text, "en") == text
 
 
 def test_a_quotation_in_another_language_than_the_pages_says_which():

@@ -18,11 +18,13 @@ GOOD = {
     "lang, expected",
     [
         ("en", "Open **Your Orders**."),
-        ("ru", "Open **Your Orders** («Ваши заказы»)."),
-        ("zh", "Open **您的订单**（Your Orders）."),
+        ("ru", 'Open <strong lang="en">Your Orders</strong> («Ваши заказы»).'),
+        ("zh", 'Open **您的订单**（<span lang="en">Your Orders</span>）.'),
     ],
 )
 def test_a_label_follows_the_page_language_convention(lang, expected):
+    """On Russian and Chinese pages the English label declares its language: a screen reader says
+    it with an English voice (WCAG 3.1.2)."""
     labels = L.validate(GOOD)
     assert L.resolve("Open {label:your-orders}.", labels, "x", lang) == expected
 
@@ -36,7 +38,14 @@ def test_inside_a_template_the_label_is_plain_english():
 def test_a_renamed_label_changes_everywhere():
     changed = {"labels": {**GOOD["labels"], "your-orders": {**GOOD["labels"]["your-orders"], "en": "Orders"}}}
     labels = L.validate(changed)
-    assert L.resolve("{label:your-orders}", labels, "x", "ru") == "**Orders** («Ваши заказы»)"
+    assert L.resolve("{label:your-orders}", labels, "x", "ru") == '<strong lang="en">Orders</strong> («Ваши заказы»)'
+
+
+def test_an_ampersand_in_a_label_is_escaped_inside_html():
+    amp = {"labels": {"help": {"en": "Help & Contact Us", "ru": "Помощь", "zh": "帮助", "zh_confirmed": False}}}
+    labels = L.validate(amp)
+    assert L.resolve("{label:help}", labels, "x", "ru") == '<strong lang="en">Help &amp; Contact Us</strong> («Помощь»)'
+    assert L.resolve("{label:help}", labels, "x", "en") == "**Help & Contact Us**"
 
 
 def test_unknown_label_names_file_and_line():
