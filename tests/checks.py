@@ -118,50 +118,47 @@ def english_labels() -> re.Pattern:
     return re.compile(rf"^\s*(?:{names})\s*$|（(?:{names})）")
 
 
-def english_labels_in_another_language(site: Path) -> list[str]:
-    """On a Russian or Chinese page, each of Amazon's English labels in the text is in an element of
-    lang 'en', so a screen reader says it with an English voice, as the reader will see it on
-    amazon.com (WCAG 3.1.2). Headings, the navigation and the title are plain text by MkDocs'
-    design; the check reads the article, where the glossary's labels are."""
-    pattern, problems = english_labels(), []
-    for lang in LANGUAGES:
-        if lang == "en":
-            continue
-        for page in sorted((site / url_prefix(lang)).rglob("*.html")):
-            text = page.read_text(encoding="utf-8")
-            if "<article" not in text or not pattern.search(text):
-                continue
-            for node in BeautifulSoup(text, "html.parser").article.find_all(string=pattern):
-                if node.parent.name in ("script", "style") or node.find_parent(re.compile(r"^h[1-6]$")):
-                    continue
-                if node.find_parent(attrs={"data-pagefind-weight": True, "hidden": True}):
-                    continue  # the description, for search only: never shown or spoken
-                declared = next((el["lang"] for el in node.parents if el.get("lang") is not None), "")
-                if declared.split("-")[0] != "en":
-                    problems.append(
-                        f"{rel(site, page)}: {node.strip()[:50]!r} in <{node.parent.name}> of lang '{declared}'"
-                    )
-    return problems
+HTML_LANG = re.compile(r'<html lang="([^"]*)"')
+
+
+def _language_of(node) -> str:
+    """The language of a text: the lang of the nearest element that has one."""
+    return next((el["lang"] for el in node.parents if el.get("lang") is not None), "")
+
+
+def _plain_text_or_unseen(node) -> bool:
+    """A heading (the navigation, the table of contents and the title repeat it as plain text, by
+    MkDocs' design) or the page's description, which only search reads."""
+    return bool(
+        node.find_parent(re.compile(r"^h[1-6]$"))
+        or node.find_parent(attrs={"data-pagefind-weight": True, "hidden": True})
+    )
 
 
 def text_in_an_undeclared_language(site: Path) -> list[str]:
-    """Chinese characters or Cyrillic letters in an element whose language (lang, inherited from
-    the nearest element that has one) is not Chinese or Russian: a Chinese word on an English
-    page, an empty field's Chinese name inside an English template. A screen reader would speak it
-    in the wrong voice and the browser may draw it with another language's glyphs (WCAG 3.1.2,
-    language of parts)."""
+    """Text in one language inside an element of another (lang, inherited from the nearest element
+    that has one). A screen reader would speak it in the wrong voice and the browser may draw it
+    with another language's glyphs (WCAG 3.1.2, language of parts):
+    - Chinese characters or Cyrillic letters not in a Chinese or Russian element, on any page: a
+      Chinese word on an English page, an empty field's Chinese name inside an English template;
+    - on a Russian or Chinese page, one of Amazon's English labels in the article not in an English
+      element: **Your Orders** («Ваши заказы»), **您的订单**（Your Orders）."""
+    rules = [*SCRIPTS.items(), ("en", english_labels())]
     problems = []
     for page in sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts):
         text = page.read_text(encoding="utf-8")
+        declared_page = HTML_LANG.search(text)
+        page_lang = declared_page.group(1).split("-")[0] if declared_page else ""
         doc = None
-        for lang, script in SCRIPTS.items():
-            if not script.search(text):
+        for lang, pattern in rules:
+            if lang == page_lang == "en" or not pattern.search(text):
                 continue
             doc = doc or BeautifulSoup(text, "html.parser")
-            for node in doc.body.find_all(string=script):
-                if node.parent.name in ("script", "style"):
+            root = doc.body if lang != "en" else doc.article
+            for node in root.find_all(string=pattern) if root else ():
+                if node.parent.name in ("script", "style") or (lang == "en" and _plain_text_or_unseen(node)):
                     continue
-                declared = next((el["lang"] for el in node.parents if el.get("lang") is not None), "")
+                declared = _language_of(node)
                 if declared.split("-")[0] != lang:
                     where = f"<{node.parent.name}> of lang '{declared}'"
                     problems.append(f"{rel(site, page)}: {node.strip()[:50]!r} in {where}, expected '{lang}'")
