@@ -337,10 +337,34 @@
     return { verdict: "invalid", reasons: [text("reason_hint")] };
   }
 
+  /* A run of Latin-script words (Contact Us, amazon.com) in a Russian or Chinese sentence: the
+     same rule as hooks/html_lang.py's mark_english. */
+  var LATIN_RUN = /[A-Za-z0-9](?:[A-Za-z0-9'\u2019.\/-]*[A-Za-z0-9])?(?:\s+(?:&\s+)?[A-Za-z0-9](?:[A-Za-z0-9'\u2019.\/-]*[A-Za-z0-9])?)*/g;
+
+  /* The text of a node, as text. On a Russian or Chinese page its English words (a registry
+     name, a domain) go in <span lang="en">, so a screen reader says them with an English voice. */
+  function setText(node, content) {
+    if (lang === "en") { node.textContent = content; return; }
+    var last = 0, m;
+    LATIN_RUN.lastIndex = 0;
+    while ((m = LATIN_RUN.exec(content))) {
+      if (!/[A-Za-z]/.test(m[0])) continue;
+      if (m.index > last) node.appendChild(document.createTextNode(content.slice(last, m.index)));
+      var english = document.createElement("span");
+      english.lang = "en";
+      english.textContent = m[0];
+      node.appendChild(english);
+      last = m.index + m[0].length;
+    }
+    if (last < content.length) node.appendChild(document.createTextNode(content.slice(last)));
+  }
+
   function el(tag, className, content) {
     var node = document.createElement(tag);
     if (className) node.className = className;
-    if (content !== undefined) node.textContent = content;
+    if (content === undefined) return node;
+    if (tag === "code") node.textContent = content;  // what the reader typed, exactly as typed
+    else setText(node, content);
     return node;
   }
 

@@ -149,6 +149,30 @@ def test_an_official_answer_says_what_the_contact_is_for_with_source_and_date(co
     assert link.get_attribute("href") == fact["source"]
 
 
+UNDECLARED_LATIN = """() => {
+  const out = [], walk = document.createTreeWalker(document.querySelector('[data-check-output]'), NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    if (/[A-Za-z]/.test(n.data) && !n.parentElement.closest('[lang^="en"], code')) out.push(n.data);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ru", "zh"])
+def test_english_words_in_a_result_declare_their_language(context, server, lang):
+    """Страница Contact Us («Связаться с нами»), 联系我们（Contact Us）页面, amazon.com: the English
+    words of a Russian or Chinese result are in lang="en", so a screen reader says them with an
+    English voice (WCAG 3.1.2). What the reader typed stays one text, exactly as typed."""
+    page = open_checker(context, server, lang)
+    fact = REGISTRY["contact-us"]
+    result = submit(page, fact["value"])
+    assert result.get_attribute("data-verdict") == "official"
+    assert page.evaluate(UNDECLARED_LATIN) == []
+    assert "Contact Us" in result.locator('.check-result__summary span[lang="en"]').all_inner_texts()
+    assert result.locator("code").inner_text() == fact["value"]
+    assert_none(context.recorder.console_errors)
+
+
 def test_the_domain_is_found_with_the_public_suffix_list(context, server):
     """The answer names the registrable domain, as the Public Suffix List defines it (Python's
     publicsuffixlist, the same list the build ships): not the last two labels, not a substring."""
