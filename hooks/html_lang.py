@@ -18,7 +18,8 @@ def tag(lang: str) -> str:
 
 
 # A run of Latin-script words (Contact Us, A-to-z, Subscribe & Save, amazon.com) on a page in
-# another script: it starts and ends with a letter or digit and holds at least one letter.
+# another script: it starts and ends with a letter or digit and holds at least one letter. The
+# checker's results use the same rule (LATIN_RUN in docs/assets/check.js).
 LATIN_RUN = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9'’./-]*[A-Za-z0-9])?"
     r"(?:\s+(?:&\s+)?[A-Za-z0-9](?:[A-Za-z0-9'’./-]*[A-Za-z0-9])?)*(?![A-Za-z0-9])"
