@@ -63,6 +63,14 @@ def html_pages(site_dir: Path) -> list[Path]:
     return sorted(p for p in site_dir.rglob("*.html") if "pagefind" not in p.parts)
 
 
+def layout_box(locator) -> dict:
+    """An element's box in the page's own (layout) coordinates. Playwright's bounding_box() is in
+    the visual viewport's, which an emulated phone's zoom scales (tests/browser/test_search_browser.py)."""
+    return locator.evaluate(
+        "el => { const r = el.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; }"
+    )
+
+
 def assert_none(problems: list[str], advice: str = "") -> None:
     """Fail with every problem listed in full, one a line (pytest would shorten a list diff)."""
     if problems:

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from test_accessibility import AXE, run_axe
 
-from support import LANGUAGES, PREFIX, assert_none
+from support import LANGUAGES, PREFIX, assert_none, layout_box
 
 KEY = "case-log"
 FIELDS = "[data-case-log] input[id]:not([type=checkbox]), [data-case-log] textarea[id]"
@@ -277,7 +277,7 @@ def test_contacts_are_stacked_cards_on_a_phone(server, browser, lang):
             for field in card.locator("input, textarea").all():
                 label = card.locator(f"label[for='{field.get_attribute('id')}']")
                 assert label.is_visible(), f"{lang}: a field has no visible label"
-                field_box, label_box = field.bounding_box(), label.bounding_box()
+                field_box, label_box = layout_box(field), layout_box(label)
                 assert label_box["y"] + label_box["height"] <= field_box["y"] + 1, "the label is not above its field"
                 assert field_box["height"] >= 40, f"{lang}: a field is too small to tap: {field_box}"
                 boxes.append(field_box)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from support import PREFIX
+from support import PREFIX, layout_box
 
 SCHEME_WHILE_PARSING = """
 document.addEventListener("DOMContentLoaded", () => {
@@ -86,7 +86,7 @@ def test_navigation_drawer_opens_on_a_phone(server, browser, lang):
         link = drawer.locator("a[href$='stolen-parcel/']").first
         link.wait_for(state="visible")
         page.wait_for_function("a => a.getBoundingClientRect().left >= 0", arg=link.element_handle(), timeout=5000)
-        box = link.bounding_box()
+        box = layout_box(link)
         assert box and box["width"] > 0 and box["x"] < 390, "the drawer's links are laid out and on screen"
         link.click()
         page.wait_for_url("**/problems/stolen-parcel/")
